@@ -1,0 +1,40 @@
+// ControlServer: the daemon's local JSON control socket (docs/control-api.md).
+// The GUI and the CLI manage databases only through it.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "shared/base/result.h"
+#include "shared/base/status.h"
+
+namespace db9::tenants {
+class TenantManager;
+}
+
+namespace db9::control {
+
+struct DaemonInfo {
+  std::string data_dir;
+  std::string listen_address;
+  uint16_t port = 0;  // the port really in use
+  int64_t started_unix_ms = 0;
+  std::function<void()> request_shutdown;  // "daemon stop"
+};
+
+class ControlServer {
+ public:
+  virtual ~ControlServer() = default;
+  virtual void Stop() = 0;
+};
+
+// Creates the socket at `socket_path` (mode 0600, parent directory 0700) and
+// serves it on background threads. Only the owning user may connect (peer
+// credentials are checked).
+Result<std::unique_ptr<ControlServer>> StartControlServer(const std::string& socket_path,
+                                                          tenants::TenantManager& tenants,
+                                                          DaemonInfo info);
+
+}  // namespace db9::control

@@ -1,0 +1,117 @@
+// Multi-version transactions over a KvStore.
+//
+// Design (see docs/storage-format.md): uncommitted writes live in memory in
+// the transaction's write set; reads go through a store snapshot with the
+// transaction's own writes laid over it; COMMIT writes the whole write set as
+// one atomic, synced batch. Write-write conflicts are found in memory with a
+// lock per written key and the commit stamp of the last committed write to
+// each key.
+//
+// Isolation, as PostgreSQL defines it:
+//  - READ COMMITTED: a fresh snapshot per statement (StartStatement()).
+//    LockForWrite() waits for a concurrent writer of the key to finish and
+//    then hands back the newest committed value, so the caller re-checks its
+//    predicate against it and updates that version (no lost update, no error).
+//  - REPEATABLE READ (and SERIALIZABLE, which runs as it): one snapshot for the
+//    whole transaction, taken at its first statement. LockForWrite() on a key
+//    that another transaction committed after that snapshot fails with 40001.
+//
+// A Transaction is used by one thread at a time. TxnManager is thread-safe.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "daemon/storage/kv/kv_store.h"
+#include "shared/base/result.h"
+#include "shared/base/status.h"
+
+namespace db9::mvcc {
+
+enum class IsolationLevel { kReadCommitted, kRepeatableRead, kSerializable };
+
+struct LockResult {
+  // True when another transaction committed a write to the key after this
+  // transaction's current snapshot (READ COMMITTED only; REPEATABLE READ gets
+  // 40001 instead).
+  bool changed_since_snapshot = false;
+  // The key's newest committed value with this transaction's own writes laid
+  // over it; nullopt if absent or deleted.
+  std::optional<std::string> latest;
+};
+
+class TxnManager;
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+
+  virtual IsolationLevel isolation() const = 0;
+  // Allowed until the first statement has taken a snapshot (SET TRANSACTION).
+  virtual Status SetIsolation(IsolationLevel level) = 0;
+
+  // Marks a statement boundary: READ COMMITTED takes a new snapshot;
+  // REPEATABLE READ takes its snapshot on the first call only.
+  virtual void StartStatement() = 0;
+
+  // Reads through the snapshot, own writes first.
+  virtual Result<std::optional<std::string>> Get(std::string_view key) = 0;
+  // Ordered iterator over snapshot + own writes (deleted keys hidden).
+  virtual std::unique_ptr<kv::Iterator> NewIterator() = 0;
+
+  // Takes the key's write lock for the rest of the transaction, waiting while
+  // another transaction holds it. Fails with 40001 (REPEATABLE READ, see top),
+  // 40P01 on deadlock, 57014 when the cancel flag is raised while waiting.
+  virtual Result<LockResult> LockForWrite(std::string_view key) = 0;
+
+  // Buffer a write. Takes the key's lock first if not yet held (same errors
+  // as LockForWrite).
+  virtual Status Put(std::string_view key, std::string_view value) = 0;
+  virtual Status Delete(std::string_view key) = 0;
+
+  // Savepoints nest; ids are increasing. Rolling back to one undoes the
+  // writes made since it (the savepoint itself stays); releasing it merges its
+  // writes into the enclosing level.
+  virtual uint64_t Savepoint() = 0;
+  virtual Status RollbackToSavepoint(uint64_t id) = 0;
+  virtual Status ReleaseSavepoint(uint64_t id) = 0;
+
+  // Atomic, durable commit of the write set; returns once it is synced.
+  // Releases all locks. A read-only transaction commits without I/O.
+  virtual Status Commit() = 0;
+  virtual void Rollback() = 0;
+
+  virtual bool has_writes() const = 0;
+  // Polled while waiting for locks; owned by the session.
+  virtual void SetCancelFlag(const std::atomic<bool>* cancel) = 0;
+};
+
+struct TxnManagerOptions {
+  // How long a lock wait goes before the deadlock check runs (PostgreSQL's
+  // deadlock_timeout).
+  int deadlock_timeout_ms = 1000;
+};
+
+class TxnManager {
+ public:
+  virtual ~TxnManager() = default;
+
+  virtual std::unique_ptr<Transaction> Begin(IsolationLevel level) = 0;
+
+  // Writes outside any transaction (sequence values, which PostgreSQL never
+  // rolls back). sync as in KvStore::Write.
+  virtual Status WriteNow(const kv::WriteBatch& batch, bool sync) = 0;
+
+  // A read-only view of the latest committed state (dump, branch, browse).
+  virtual std::shared_ptr<const kv::Snapshot> CommittedSnapshot() = 0;
+  virtual kv::KvStore& store() = 0;
+};
+
+// REQUIRES: `store` outlives the manager.
+std::unique_ptr<TxnManager> NewTxnManager(kv::KvStore& store, TxnManagerOptions options = {});
+
+}  // namespace db9::mvcc
