@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The README's test command: installs everything the tests need (Debian
+# packages, a Python venv from tests/requirements.txt), builds a Release and a
+# sanitizer (ASan+UBSan, Debug) build, and runs every test against each:
+# C++ unit tests (CTest/QtTest), then the Python suites (e2e, wire, sql) that
+# drive a real db9d with psql, psycopg 3 and SQLAlchemy.
+#
+#   bash tests/run-all.sh            everything
+#   DB9_SKIP_SANITIZE=1 bash tests/run-all.sh   Release only (quicker, local use)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+jobs=${DB9_JOBS:-$(nproc)}
+
+bash packaging/dev/install-deps.sh
+
+if [ ! -x .venv/bin/pytest ] || ! cmp -s tests/requirements.txt .venv/requirements.txt; then
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+  cp tests/requirements.txt .venv/requirements.txt
+fi
+
+build_and_test() {  # build_and_test DIR CMAKE_ARGS...
+  local dir=$1; shift
+  cmake -S . -B "$dir" -G Ninja "$@"
+  cmake --build "$dir" -j "$jobs"
+  (cd "$dir" && ctest --output-on-failure -j "$jobs")
+  DB9_BUILD_DIR="$repo/$dir" .venv/bin/pytest -c tests/pytest.ini --rootdir tests -q tests
+}
+
+build_and_test build/release -DCMAKE_BUILD_TYPE=Release -DDB9_WERROR=ON
+
+if [ -z "${DB9_SKIP_SANITIZE:-}" ]; then
+  export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  build_and_test build/asan -DCMAKE_BUILD_TYPE=Debug -DDB9_SANITIZE=ON -DDB9_BUILD_GUI=OFF
+fi
