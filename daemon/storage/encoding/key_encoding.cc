@@ -22,7 +22,8 @@ uint8_t Flip(uint8_t b, Direction dir) {
 
 void AppendBigEndian64(std::string* out, uint64_t v, Direction dir) {
   char buf[8];
-  for (int i = 0; i < 8; ++i) buf[i] = static_cast<char>(Flip(static_cast<uint8_t>(v >> (56 - 8 * i)), dir));
+  for (int i = 0; i < 8; ++i)
+    buf[i] = static_cast<char>(Flip(static_cast<uint8_t>(v >> (56 - 8 * i)), dir));
   out->append(buf, 8);
 }
 
@@ -35,7 +36,7 @@ uint64_t ReadBigEndian64(std::string_view bytes, Direction dir) {
 // Maps a double to a uint64 whose unsigned order is the value order.
 uint64_t DoubleToOrderedBits(double v) {
   if (std::isnan(v)) v = std::numeric_limits<double>::quiet_NaN();  // one NaN
-  if (v == 0) v = 0.0;                                               // -0 -> +0
+  if (v == 0) v = 0.0;                                              // -0 -> +0
   uint64_t bits = std::bit_cast<uint64_t>(v);
   if (std::isnan(v)) bits &= ~kSignBit;  // a positive NaN sorts above +Infinity
   return (bits & kSignBit) ? ~bits : (bits | kSignBit);
@@ -49,7 +50,8 @@ double OrderedBitsToDouble(uint64_t bits) {
 }  // namespace
 
 void AppendNullMarker(std::string* out, NullsOrder nulls) {
-  out->push_back(static_cast<char>(nulls == NullsOrder::kLast ? kNullLastMarker : kNullFirstMarker));
+  out->push_back(
+      static_cast<char>(nulls == NullsOrder::kLast ? kNullLastMarker : kNullFirstMarker));
 }
 
 void AppendNotNullMarker(std::string* out) { out->push_back(static_cast<char>(kNotNullMarker)); }
@@ -104,7 +106,9 @@ void AppendUint32(std::string* out, uint32_t v) {
   out->append(buf, 4);
 }
 
-void AppendUint64(std::string* out, uint64_t v) { AppendBigEndian64(out, v, Direction::kAscending); }
+void AppendUint64(std::string* out, uint64_t v) {
+  AppendBigEndian64(out, v, Direction::kAscending);
+}
 
 void AppendKeyPrefix(std::string* out, Keyspace space, uint32_t id) {
   out->push_back(static_cast<char>(space));
@@ -129,9 +133,9 @@ std::string PrefixSuccessor(std::string_view prefix) {
 // ---- KeyDecoder ------------------------------------------------------------
 
 Status KeyDecoder::Corrupt(std::string_view what) const {
-  return Status::Error(sqlstate::kDataCorrupted,
-                       "corrupt key: " + std::string(what) + " at byte " + std::to_string(pos_) +
-                           " of " + std::to_string(key_.size()));
+  return Status::Error(sqlstate::kDataCorrupted, "corrupt key: " + std::string(what) + " at byte " +
+                                                     std::to_string(pos_) + " of " +
+                                                     std::to_string(key_.size()));
 }
 
 Result<bool> KeyDecoder::ReadNullMarker() {

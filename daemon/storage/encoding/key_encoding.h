@@ -29,6 +29,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "shared/base/result.h"
 #include "shared/base/status.h"
@@ -102,9 +103,17 @@ std::string PrefixSuccessor(std::string_view prefix);
 // Reads components back in the order they were appended. Each Read* consumes
 // its component on success and leaves the position unchanged on failure.
 // Errors are XX001 with a message naming what was expected.
+// A decoder views the key it was given, which must outlive it; given a
+// temporary std::string (`KeyDecoder d(s.substr(0, 8))`) it keeps its own
+// copy instead, so that common pattern is safe. Not copyable: a copy would
+// view the original's bytes.
 class KeyDecoder {
  public:
   explicit KeyDecoder(std::string_view key) : key_(key) {}
+  explicit KeyDecoder(const char* key) : key_(key) {}
+  explicit KeyDecoder(std::string&& key) : owned_(std::move(key)), key_(owned_) {}
+  KeyDecoder(const KeyDecoder&) = delete;
+  KeyDecoder& operator=(const KeyDecoder&) = delete;
 
   bool done() const { return pos_ == key_.size(); }
   size_t position() const { return pos_; }
@@ -131,6 +140,7 @@ class KeyDecoder {
   Result<size_t> ScanBytes(Direction dir, std::string* out) const;
   Status Corrupt(std::string_view what) const;
 
+  std::string owned_;  // empty unless constructed from a temporary
   std::string_view key_;
   size_t pos_ = 0;
 };

@@ -60,13 +60,26 @@ class Transaction {
 
   // Reads through the snapshot, own writes first.
   virtual Result<std::optional<std::string>> Get(std::string_view key) = 0;
-  // Ordered iterator over snapshot + own writes (deleted keys hidden).
+  // Ordered iterator over snapshot + own writes (deleted keys hidden). A
+  // live view of own writes: keys written ahead of the cursor may appear, so
+  // a statement that scans and writes one range collects its targets first.
+  // REQUIRES: destroyed before the transaction.
   virtual std::unique_ptr<kv::Iterator> NewIterator() = 0;
 
   // Takes the key's write lock for the rest of the transaction, waiting while
   // another transaction holds it. Fails with 40001 (REPEATABLE READ, see top),
   // 40P01 on deadlock, 57014 when the cancel flag is raised while waiting.
   virtual Result<LockResult> LockForWrite(std::string_view key) = 0;
+
+  // For a uniqueness check before an INSERT (primary key, unique index
+  // entry): takes the key's write lock exactly like LockForWrite, waiting for
+  // a concurrent writer, but never fails with 40001. PostgreSQL reports a
+  // concurrently committed duplicate as 23505 at every isolation level, and
+  // inserting a key that a concurrent transaction deleted is no conflict. If
+  // `latest` is set the caller raises 23505 (or takes the ON CONFLICT path);
+  // otherwise Put(key) then succeeds, even under REPEATABLE READ.
+  // 40P01 and 57014 as for LockForWrite.
+  virtual Result<LockResult> LockForInsert(std::string_view key) = 0;
 
   // Buffer a write. Takes the key's lock first if not yet held (same errors
   // as LockForWrite).
@@ -111,7 +124,8 @@ class TxnManager {
   virtual kv::KvStore& store() = 0;
 };
 
-// REQUIRES: `store` outlives the manager.
+// REQUIRES: `store` outlives the manager; every transaction (and iterator
+// from one) ends before the manager is destroyed.
 std::unique_ptr<TxnManager> NewTxnManager(kv::KvStore& store, TxnManagerOptions options = {});
 
 }  // namespace db9::mvcc

@@ -1,0 +1,191 @@
+// LevelDB implementation of KvStore: the only file that includes LevelDB.
+//
+// Options chosen for a desktop that hosts many small tenants: a 10-bit Bloom
+// filter per table (point lookups by primary key skip files that cannot hold
+// the key), a block cache sized by the caller, a small write buffer. Writes
+// with sync=true reach LevelDB's writer queue directly from the calling
+// thread so concurrent commits share one fsync.
+#include <leveldb/cache.h>
+#include <leveldb/db.h>
+#include <leveldb/filter_policy.h>
+#include <leveldb/iterator.h>
+#include <leveldb/write_batch.h>
+
+#include <memory>
+#include <string>
+
+#include "daemon/storage/kv/kv_store.h"
+#include "shared/base/sqlstate.h"
+
+namespace db9::kv {
+namespace {
+
+leveldb::Slice ToSlice(std::string_view s) { return leveldb::Slice(s.data(), s.size()); }
+std::string_view ToView(const leveldb::Slice& s) { return std::string_view(s.data(), s.size()); }
+
+// Maps a LevelDB failure to a SQLSTATE. `path` names the store in messages so
+// a person knows which directory is at fault.
+Status FromLevelDb(const leveldb::Status& s, const std::string& path) {
+  if (s.ok()) return Status::OK();
+  std::string detail = s.ToString();
+  if (s.IsCorruption()) {
+    return Status::Error(sqlstate::kDataCorrupted,
+                         "database files in \"" + path + "\" are corrupted")
+        .WithDetail(std::move(detail));
+  }
+  // LevelDB words a failed LOCK-file flock as "IO error: lock <path>/LOCK: ...".
+  if (s.IsIOError() && detail.rfind("IO error: lock ", 0) == 0) {
+    return Status::Error(sqlstate::kObjectInUse,
+                         "database directory \"" + path + "\" is in use by another process")
+        .WithDetail(std::move(detail))
+        .WithHint("Stop the other db9 daemon that has this data directory open.");
+  }
+  if (s.IsIOError()) {
+    return Status::Error(sqlstate::kIoError, "I/O error in database directory \"" + path + "\"")
+        .WithDetail(std::move(detail));
+  }
+  if (s.IsInvalidArgument() || s.IsNotFound()) {
+    return Status::Error(sqlstate::kIoError, "cannot open database directory \"" + path + "\"")
+        .WithDetail(std::move(detail));
+  }
+  return Status::Error(sqlstate::kInternalError, "storage error in \"" + path + "\"")
+      .WithDetail(std::move(detail));
+}
+
+class LevelDbSnapshot : public Snapshot {
+ public:
+  explicit LevelDbSnapshot(const leveldb::Snapshot* snap) : snap_(snap) {}
+  const leveldb::Snapshot* get() const { return snap_; }
+
+ private:
+  const leveldb::Snapshot* snap_;
+};
+
+class LevelDbIterator : public Iterator {
+ public:
+  // Holds the snapshot so it outlives the iterator even if the caller drops
+  // its own reference first.
+  LevelDbIterator(leveldb::Iterator* it, std::shared_ptr<const Snapshot> snap, std::string path)
+      : it_(it), snap_(std::move(snap)), path_(std::move(path)) {}
+
+  void Seek(std::string_view target) override { it_->Seek(ToSlice(target)); }
+  void SeekToFirst() override { it_->SeekToFirst(); }
+  bool Valid() const override { return it_->Valid(); }
+  void Next() override { it_->Next(); }
+  std::string_view key() const override { return ToView(it_->key()); }
+  std::string_view value() const override { return ToView(it_->value()); }
+  Status status() const override { return FromLevelDb(it_->status(), path_); }
+
+ private:
+  std::unique_ptr<leveldb::Iterator> it_;
+  std::shared_ptr<const Snapshot> snap_;
+  std::string path_;
+};
+
+class LevelDbStore : public KvStore {
+ public:
+  LevelDbStore(std::string path, std::unique_ptr<leveldb::Cache> cache,
+               std::unique_ptr<const leveldb::FilterPolicy> filter, std::unique_ptr<leveldb::DB> db)
+      : path_(std::move(path)),
+        cache_(std::move(cache)),
+        filter_(std::move(filter)),
+        db_(std::move(db)) {}
+
+  // The DB goes first: it uses the cache and filter while closing.
+  ~LevelDbStore() override { db_.reset(); }
+
+  Result<std::optional<std::string>> Get(const ReadOptions& options,
+                                         std::string_view key) override {
+    std::string value;
+    leveldb::Status s = db_->Get(ToLevelDb(options), ToSlice(key), &value);
+    if (s.IsNotFound()) return std::optional<std::string>();
+    if (!s.ok()) return FromLevelDb(s, path_);
+    return std::optional<std::string>(std::move(value));
+  }
+
+  std::unique_ptr<Iterator> NewIterator(const ReadOptions& options) override {
+    return std::make_unique<LevelDbIterator>(db_->NewIterator(ToLevelDb(options)), options.snapshot,
+                                             path_);
+  }
+
+  Status Write(const WriteBatch& batch, bool sync) override {
+    if (batch.empty()) return Status::OK();
+    leveldb::WriteBatch wb;
+    for (const auto& op : batch.ops()) {
+      if (op.value) {
+        wb.Put(ToSlice(op.key), ToSlice(*op.value));
+      } else {
+        wb.Delete(ToSlice(op.key));
+      }
+    }
+    leveldb::WriteOptions wo;
+    wo.sync = sync;
+    return FromLevelDb(db_->Write(wo, &wb), path_);
+  }
+
+  std::shared_ptr<const Snapshot> GetSnapshot() override {
+    // The deleter releases the LevelDB snapshot when the last reference goes;
+    // the store must outlive every snapshot it hands out.
+    leveldb::DB* db = db_.get();
+    return std::shared_ptr<const Snapshot>(new LevelDbSnapshot(db->GetSnapshot()),
+                                           [db](const Snapshot* s) {
+                                             auto* snap = static_cast<const LevelDbSnapshot*>(s);
+                                             db->ReleaseSnapshot(snap->get());
+                                             delete snap;
+                                           });
+  }
+
+  uint64_t ApproximateSize(std::string_view begin, std::string_view end) override {
+    leveldb::Range range(ToSlice(begin), ToSlice(end));
+    uint64_t size = 0;
+    db_->GetApproximateSizes(&range, 1, &size);
+    return size;
+  }
+
+  void CompactRange(std::string_view begin, std::string_view end) override {
+    leveldb::Slice b = ToSlice(begin);
+    leveldb::Slice e = ToSlice(end);
+    // An empty bound means "unbounded" on that side.
+    db_->CompactRange(begin.empty() ? nullptr : &b, end.empty() ? nullptr : &e);
+  }
+
+ private:
+  leveldb::ReadOptions ToLevelDb(const ReadOptions& options) const {
+    leveldb::ReadOptions ro;
+    ro.fill_cache = options.fill_cache;
+    if (options.snapshot)
+      ro.snapshot = static_cast<const LevelDbSnapshot*>(options.snapshot.get())->get();
+    return ro;
+  }
+
+  std::string path_;
+  std::unique_ptr<leveldb::Cache> cache_;
+  std::unique_ptr<const leveldb::FilterPolicy> filter_;
+  std::unique_ptr<leveldb::DB> db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<KvStore>> OpenLevelDbStore(const std::string& path,
+                                                  const OpenOptions& options) {
+  std::unique_ptr<leveldb::Cache> cache(leveldb::NewLRUCache(options.block_cache_bytes));
+  std::unique_ptr<const leveldb::FilterPolicy> filter(leveldb::NewBloomFilterPolicy(10));
+  leveldb::Options lo;
+  lo.create_if_missing = options.create_if_missing;
+  lo.write_buffer_size = options.write_buffer_bytes;
+  lo.max_open_files = options.max_open_files;
+  lo.block_cache = cache.get();
+  lo.filter_policy = filter.get();
+  leveldb::DB* raw = nullptr;
+  leveldb::Status s = leveldb::DB::Open(lo, path, &raw);
+  if (!s.ok()) return FromLevelDb(s, path);
+  return std::unique_ptr<KvStore>(new LevelDbStore(path, std::move(cache), std::move(filter),
+                                                   std::unique_ptr<leveldb::DB>(raw)));
+}
+
+Status DestroyLevelDbStore(const std::string& path) {
+  leveldb::Options lo;
+  return FromLevelDb(leveldb::DestroyDB(path, lo), path);
+}
+
+}  // namespace db9::kv
