@@ -4,8 +4,12 @@
 // daemon/types reads global state.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
+#include "daemon/types/oid.h"
+#include "shared/base/result.h"
 #include "shared/base/status.h"
 
 namespace date {
@@ -13,6 +17,20 @@ class time_zone;
 }
 
 namespace db9::types {
+
+// Names for the reg* types (regclass, regtype, regproc, regnamespace...):
+// 'users'::regclass needs the catalog, which lives above this layer, so the
+// catalog implements this and the session puts it in the IoContext.
+class RegNameResolver {
+ public:
+  virtual ~RegNameResolver() = default;
+  // The OID `name` denotes for reg_type (e.g. oid::kRegclass). 42P01 /
+  // 42704 as PostgreSQL: relation "x" does not exist, type "x" does not exist.
+  virtual Result<Oid> Lookup(Oid reg_type, std::string_view name) const = 0;
+  // The name to print for `object`; empty when unknown (the number is
+  // printed then, as PostgreSQL does).
+  virtual std::string Name(Oid reg_type, Oid object) const = 0;
+};
 
 struct IoContext {
   // IANA zone name as the user set it (SET TimeZone), "UTC" by default.
@@ -32,7 +50,15 @@ struct IoContext {
   // round-trip output; <= 0 means %.{15+n}g (float8) / %.{6+n}g (float4).
   int extra_float_digits = 1;
 
-  // Resolves `name` ("Europe/Berlin", "UTC", "+02:00", "-5") and sets the
+  // The transaction's start (timestamptz payload) for the 'now', 'today',
+  // 'tomorrow' and 'yesterday' literals; 0 reads the clock instead.
+  int64_t now_micros = 0;
+
+  // Null: reg* types accept and print numeric OIDs only.
+  const RegNameResolver* reg_resolver = nullptr;
+
+  // Resolves `name` ("Europe/Berlin", "UTC", "+02:00", "-5"; bare offsets
+  // are POSIX-style, so "+02" is two hours WEST, as in PostgreSQL) and sets the
   // fields above; 22023 invalid_parameter_value if unknown, with the message
   // PostgreSQL gives: invalid value for parameter "TimeZone": "<name>".
   // Defined in timezone.cc.

@@ -59,6 +59,12 @@ inline constexpr Oid kTsquery = 3615;
 inline constexpr Oid kRegconfig = 3734;
 inline constexpr Oid kJsonb = 3802;
 inline constexpr Oid kJsonpath = 4072;
+inline constexpr Oid kRegnamespace = 4089;
+inline constexpr Oid kRegnamespaceArray = 4090;
+inline constexpr Oid kNameArray = 1003;
+inline constexpr Oid kCharArray = 1002;
+inline constexpr Oid kInt2VectorArray = 1006;
+inline constexpr Oid kOidVectorArray = 1013;
 }  // namespace oid
 
 }  // namespace db9::types

@@ -30,6 +30,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "daemon/storage/encoding/key_encoding.h"
 #include "daemon/types/io_context.h"
 #include "daemon/types/oid.h"
 #include "daemon/types/value.h"
@@ -37,7 +38,14 @@
 
 namespace db9::types {
 
+namespace oid {
+// Pseudo-type missing from oid.h (to move there): any non-array type, as
+// in PostgreSQL's text || anynonarray.
+inline constexpr Oid kAnyNonArray = 2776;
+}  // namespace oid
+
 struct TypeInfo;
+class TypeRegistry;
 
 // PostgreSQL's pg_type.typcategory letters.
 namespace category {
@@ -72,14 +80,19 @@ using SendFn = Result<std::string> (*)(const TypeInfo& self, const Value& value,
 using CompareFn = int (*)(const TypeInfo& self, const Value& a, const Value& b);
 // Equal values (compare == 0) hash equal. Non-NULL.
 using HashFn = uint64_t (*)(const TypeInfo& self, const Value& value);
-// Appends an order-preserving, self-delimiting encoding of `value` to *out;
-// descending flips the order. Non-NULL (NULL markers are the row encoder's).
-using KeyEncodeFn = void (*)(const TypeInfo& self, const Value& value, bool descending,
+// Appends an order-preserving, prefix-free encoding of `value` to *out
+// using db9_keyenc's primitives (daemon/storage/encoding/key_encoding.h);
+// kDescending reverses the order. Non-NULL: NULL markers are the caller's
+// (keyenc::AppendNullMarker / AppendNotNullMarker).
+using KeyEncodeFn = void (*)(const TypeInfo& self, const Value& value, keyenc::Direction dir,
                              std::string* out);
-// Reads one value written by KeyEncodeFn from the front of *in and advances
-// it. 22P03-style XX001 data_corrupted on malformed input.
-using KeyDecodeFn = Result<Value> (*)(const TypeInfo& self, std::string_view* in,
-                                      bool descending);
+// Reads one value written by KeyEncodeFn and advances the decoder; XX001 on
+// malformed input. Types whose equal values can differ in form decode to a
+// canonical one: numeric at its minimal scale (1.50 -> 1.5), interval
+// normalized to days and microseconds. Row values must therefore come from
+// the stored row, not from the key, for those types.
+using KeyDecodeFn = Result<Value> (*)(const TypeInfo& self, keyenc::KeyDecoder& in,
+                                      keyenc::Direction dir);
 // Coerces a value of this type to `typmod` (varchar(n) length check, bpchar
 // padding, numeric(p,s) rounding, timestamp(p) precision). is_explicit is
 // true for an explicit CAST, where varchar/bpchar truncate instead of
@@ -118,6 +131,10 @@ struct TypeInfo {
   ApplyTypmodFn apply_typmod = nullptr;  // null: type has no typmod
   TypmodInFn typmod_in = nullptr;
   TypmodOutFn typmod_out = nullptr;
+
+  // The registry holding this entry, set by TypeRegistry::Register: lets
+  // I/O functions name other types (regtype prints "integer").
+  const TypeRegistry* registry = nullptr;
 };
 
 class TypeRegistry {
@@ -170,5 +187,9 @@ Result<std::string> FormatBinary(const TypeRegistry& registry, const Value& valu
 // REQUIRES: a and b have the same type or binary-coercible types; the type
 // of `a` decides.
 Result<int> CompareValues(const TypeRegistry& registry, const Value& a, const Value& b);
+
+// format_type(oid, typmod): "integer", "character varying(10)",
+// "numeric(10,2)", "integer[]"; "???" for an unknown OID as PostgreSQL prints.
+std::string FormatType(const TypeRegistry& registry, Oid type, int32_t typmod);
 
 }  // namespace db9::types

@@ -1,0 +1,69 @@
+// AggregateRegistry: aggregate functions (pg_aggregate rows) with a
+// transition/final interface. The executor creates one state per group,
+// feeds rows, and finishes:
+//
+//   auto m = registries.aggregates.Resolve("sum", {oid::kInt4}, registries);
+//   std::unique_ptr<AggregateState> s = m->aggregate->create(ctx);
+//   for (row : group) DB9_RETURN_IF_ERROR(s->Add(ctx, args_of(row)));
+//   Result<Value> v = s->Finish(ctx);   // sum(int4) -> int8, NULL if no rows
+//
+// DISTINCT and FILTER are the executor's: it passes only the rows (and
+// distinct argument tuples) that qualify. For a strict aggregate the
+// executor need not filter NULLs: Add() skips any row with a NULL argument
+// itself, as PostgreSQL's strict transition functions do. count(*) is
+// the zero-argument overload of "count".
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "daemon/functions/function_registry.h"
+
+namespace db9::functions {
+
+class AggregateState {
+ public:
+  virtual ~AggregateState() = default;
+  // One input row's (coerced) arguments.
+  virtual Status Add(FunctionContext& ctx, std::span<const Value> args) = 0;
+  // The aggregate's value for the rows seen so far; may be called once.
+  virtual Result<Value> Finish(FunctionContext& ctx) = 0;
+};
+
+struct AggregateInfo {
+  std::string name;
+  std::vector<Oid> arg_types;  // may use kAnyElement / kAnyArray
+  Oid return_type = types::oid::kInvalid;  // may be polymorphic
+  // Makes a fresh state (never null); ctx.arg_types / ctx.result_type must
+  // be the call site's resolved types (AggregateMatch::arg_types /
+  // return_type): polymorphic aggregates such as array_agg read them.
+  std::function<std::unique_ptr<AggregateState>(FunctionContext&)> create;
+  Oid oid = 0;
+};
+
+struct AggregateMatch {
+  const AggregateInfo* aggregate = nullptr;
+  std::vector<Oid> arg_types;   // coerce each argument to this
+  Oid return_type = types::oid::kInvalid;
+};
+
+class AggregateRegistry {
+ public:
+  Status Register(AggregateInfo info);
+  bool IsAggregate(std::string_view name) const;
+  // Same resolution rules as functions; 42883 when no overload matches.
+  Result<AggregateMatch> Resolve(std::string_view name, std::span<const Oid> actual,
+                                 const Registries& registries) const;
+  const std::vector<std::unique_ptr<AggregateInfo>>& all() const { return entries_; }
+
+ private:
+  std::vector<std::unique_ptr<AggregateInfo>> entries_;
+  std::unordered_map<std::string, std::vector<const AggregateInfo*>> by_name_;
+  Oid next_oid_ = 16384 + 300000;
+};
+
+}  // namespace db9::functions

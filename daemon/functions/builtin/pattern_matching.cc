@@ -1,0 +1,205 @@
+// LIKE / ILIKE (operators ~~ ~~* !~~ !~~*, with like_escape for the
+// ESCAPE clause) and POSIX-style regular expressions (~ ~* !~ !~*,
+// regexp_replace, regexp_match via std::regex's ECMAScript grammar, which
+// agrees with PostgreSQL's AREs on common patterns).
+#include <regex>
+
+#include "daemon/functions/builtin/builtin_modules.h"
+#include "daemon/functions/builtin/helpers.h"
+#include "daemon/functions/builtin/text_case.h"
+#include "daemon/types/array_value.h"
+#include "daemon/types/text_util.h"
+
+namespace db9::functions {
+namespace {
+
+namespace oid = types::oid;
+using Args = std::span<const Value>;
+
+Status EndsWithEscape() {
+  return Status::Error(sqlstate::kInvalidEscapeSequence,
+                       "LIKE pattern must not end with escape character");
+}
+
+size_t CharLen(std::string_view s, size_t i) {
+  return std::min(types::Utf8CharLen(static_cast<unsigned char>(s[i])), s.size() - i);
+}
+
+// Backtracking matcher over UTF-8 characters; '\' escapes the next char.
+Result<bool> LikeMatch(std::string_view s, std::string_view p) {
+  size_t si = 0, pi = 0;
+  size_t star_p = std::string_view::npos, star_s = 0;
+  while (si < s.size()) {
+    if (pi < p.size() && p[pi] == '%') {
+      star_p = ++pi;
+      star_s = si;
+      continue;
+    }
+    if (pi < p.size()) {
+      size_t plen;
+      bool literal = true;
+      std::string_view pc;
+      if (p[pi] == '\\') {
+        if (pi + 1 >= p.size()) return EndsWithEscape();
+        plen = 1 + CharLen(p, pi + 1);
+        pc = p.substr(pi + 1, plen - 1);
+      } else {
+        plen = CharLen(p, pi);
+        pc = p.substr(pi, plen);
+        literal = p[pi] != '_';
+      }
+      size_t slen = CharLen(s, si);
+      if (!literal || s.substr(si, slen) == pc) {
+        si += slen;
+        pi += plen;
+        continue;
+      }
+    }
+    if (star_p == std::string_view::npos) return false;
+    star_s += CharLen(s, star_s);
+    si = star_s;
+    pi = star_p;
+  }
+  while (pi < p.size() && p[pi] == '%') ++pi;
+  if (pi < p.size() && p[pi] == '\\' && pi + 1 >= p.size()) return EndsWithEscape();
+  return pi == p.size();
+}
+
+ScalarImpl Like(bool icase, bool negate) {
+  return [icase, negate](FunctionContext&, Args a) -> Result<Value> {
+    std::string s = a[0].as_string(), p = a[1].as_string();
+    if (icase) {
+      s = ToLowerUtf8(s);
+      p = ToLowerUtf8(p);
+    }
+    DB9_ASSIGN_OR_RETURN(bool m, LikeMatch(s, p));
+    return Value::Bool(m != negate);
+  };
+}
+
+// Rewrites a pattern with a custom escape character to backslash escapes.
+Result<Value> LikeEscape(FunctionContext&, Args a) {
+  const std::string& p = a[0].as_string();
+  const std::string& esc = a[1].as_string();
+  if (!esc.empty() && types::Utf8Length(esc) != 1) {
+    return Status::Error(sqlstate::kInvalidEscapeSequence, "invalid escape string")
+        .WithHint("Escape string must be empty or one character.");
+  }
+  std::string out;
+  for (size_t i = 0; i < p.size();) {
+    size_t n = CharLen(p, i);
+    std::string_view c = std::string_view(p).substr(i, n);
+    if (esc.empty()) {
+      if (c == "\\") out += "\\";  // no escape at all: backslash is literal
+      out += c;
+    } else if (c == esc) {
+      if (i + n >= p.size()) return EndsWithEscape();
+      size_t m = CharLen(p, i + n);
+      out += "\\";
+      out += p.substr(i + n, m);
+      i += n + m;
+      continue;
+    } else if (c == "\\") {
+      out += "\\\\";
+    } else {
+      out += c;
+    }
+    i += n;
+  }
+  return Value::Text(std::move(out));
+}
+
+Result<std::regex> Compile(const std::string& pattern, bool icase) {
+  try {
+    auto flags = std::regex::ECMAScript;
+    if (icase) flags |= std::regex::icase;
+    return std::regex(pattern, flags);
+  } catch (const std::regex_error& e) {
+    return Status::Error("2201B", std::string("invalid regular expression: ") + e.what());
+  }
+}
+
+ScalarImpl RegexMatch(bool icase, bool negate) {
+  return [icase, negate](FunctionContext&, Args a) -> Result<Value> {
+    DB9_ASSIGN_OR_RETURN(std::regex re, Compile(a[1].as_string(), icase));
+    return Value::Bool(std::regex_search(a[0].as_string(), re) != negate);
+  };
+}
+
+// PostgreSQL replacement syntax (\1, \&) to ECMAScript's ($1, $&).
+std::string ConvertReplacement(const std::string& r) {
+  std::string out;
+  for (size_t i = 0; i < r.size(); ++i) {
+    if (r[i] == '\\' && i + 1 < r.size()) {
+      char n = r[i + 1];
+      if (n >= '1' && n <= '9') {
+        out += '$';
+        out += n;
+      } else if (n == '&') {
+        out += "$&";
+      } else {
+        out += n;
+      }
+      ++i;
+    } else if (r[i] == '$') {
+      out += "$$";
+    } else {
+      out += r[i];
+    }
+  }
+  return out;
+}
+
+Result<Value> RegexpReplace(FunctionContext&, Args a) {
+  std::string flags = a.size() > 3 ? a[3].as_string() : "";
+  bool global = false, icase = false;
+  for (char f : flags) {
+    if (f == 'g') global = true;
+    else if (f == 'i') icase = true;
+    else if (f != 'c') {
+      return Status::Error(sqlstate::kInvalidParameterValue,
+                           std::string("invalid regular expression option: \"") + f + "\"");
+    }
+  }
+  DB9_ASSIGN_OR_RETURN(std::regex re, Compile(a[1].as_string(), icase));
+  auto mode = global ? std::regex_constants::format_default : std::regex_constants::format_first_only;
+  return Value::Text(std::regex_replace(a[0].as_string(), re, ConvertReplacement(a[2].as_string()), mode));
+}
+
+Result<Value> RegexpMatch(FunctionContext&, Args a) {
+  bool icase = a.size() > 2 && a[2].as_string().find('i') != std::string::npos;
+  DB9_ASSIGN_OR_RETURN(std::regex re, Compile(a[1].as_string(), icase));
+  std::smatch m;
+  const std::string& s = a[0].as_string();
+  if (!std::regex_search(s, m, re)) return Value::Null(oid::kTextArray);
+  std::vector<Value> items;
+  if (m.size() == 1) {
+    items.push_back(Value::Text(m[0].str()));
+  } else {
+    for (size_t i = 1; i < m.size(); ++i) {
+      items.push_back(m[i].matched ? Value::Text(m[i].str()) : Value::Null(oid::kText));
+    }
+  }
+  return types::MakeArrayValue(oid::kTextArray, types::ArrayValue::OneDim(oid::kText, std::move(items)));
+}
+
+}  // namespace
+
+Status RegisterPatternMatching(Registries& r) {
+  const Oid t = oid::kText, b = oid::kBool;
+  DB9_RETURN_IF_ERROR(AddOperator(r, "~~", t, t, b, Like(false, false)));
+  DB9_RETURN_IF_ERROR(AddOperator(r, "!~~", t, t, b, Like(false, true)));
+  DB9_RETURN_IF_ERROR(AddOperator(r, "~~*", t, t, b, Like(true, false)));
+  DB9_RETURN_IF_ERROR(AddOperator(r, "!~~*", t, t, b, Like(true, true)));
+  DB9_RETURN_IF_ERROR(AddOperator(r, "~", t, t, b, RegexMatch(false, false)));
+  DB9_RETURN_IF_ERROR(AddOperator(r, "!~", t, t, b, RegexMatch(false, true)));
+  DB9_RETURN_IF_ERROR(AddOperator(r, "~*", t, t, b, RegexMatch(true, false)));
+  DB9_RETURN_IF_ERROR(AddOperator(r, "!~*", t, t, b, RegexMatch(true, true)));
+  DB9_RETURN_IF_ERROR(AddFunction(r, "like_escape", {t, t}, t, LikeEscape));
+  DB9_RETURN_IF_ERROR(AddFunction(r, "regexp_replace", {t, t, t}, t, RegexpReplace));
+  DB9_RETURN_IF_ERROR(AddFunction(r, "regexp_replace", {t, t, t, t}, t, RegexpReplace));
+  DB9_RETURN_IF_ERROR(AddFunction(r, "regexp_match", {t, t}, oid::kTextArray, RegexpMatch));
+  return AddFunction(r, "regexp_match", {t, t, t}, oid::kTextArray, RegexpMatch);
+}
+
+}  // namespace db9::functions
