@@ -1,0 +1,218 @@
+#include "daemon/catalog/row_keys.h"
+
+#include <cstring>
+
+#include "daemon/storage/encoding/key_encoding.h"
+
+namespace db9::catalog {
+namespace {
+
+// Payload kind tags of the row value format; part of the on-disk format.
+enum Tag : uint8_t { kNull = 0, kBool = 1, kInt = 2, kDouble = 3, kString = 4, kInterval = 5 };
+constexpr uint8_t kRowFormatVersion = 1;
+
+void PutFixed(std::string* out, uint64_t v, int bytes) {
+  for (int i = bytes - 1; i >= 0; --i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+void PutVarint(std::string* out, uint64_t v) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view data) : data_(data) {}
+  bool done() const { return pos_ >= data_.size(); }
+  bool Fixed(int bytes, uint64_t* v) {
+    if (data_.size() - pos_ < static_cast<size_t>(bytes)) return false;
+    *v = 0;
+    for (int i = 0; i < bytes; ++i) *v = (*v << 8) | static_cast<uint8_t>(data_[pos_++]);
+    return true;
+  }
+  bool Varint(uint64_t* v) {
+    *v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (pos_ >= data_.size()) return false;
+      uint8_t b = static_cast<uint8_t>(data_[pos_++]);
+      *v |= static_cast<uint64_t>(b & 0x7F) << shift;
+      if ((b & 0x80) == 0) return true;
+    }
+    return false;
+  }
+  bool Bytes(size_t n, std::string_view* v) {
+    if (data_.size() - pos_ < n) return false;
+    *v = data_.substr(pos_, n);
+    pos_ += n;
+    return true;
+  }
+
+ private:
+  std::string_view data_;
+  size_t pos_ = 0;
+};
+
+Status Corrupt(const Table& table) {
+  return Status::Error(sqlstate::kDataCorrupted,
+                       "stored row of table \"" + table.name + "\" is damaged");
+}
+
+Status NoKeyEncoding(const types::TypeRegistry& types, Oid type) {
+  const types::TypeInfo* info = types.Find(type);
+  return Status::Error(sqlstate::kFeatureNotSupported,
+                       "type " + (info ? info->sql_name : std::to_string(type)) +
+                           " cannot be used in a key or B-tree index");
+}
+
+}  // namespace
+
+std::string TableKeyPrefix(Oid table_oid) {
+  return keyenc::KeyPrefix(keyenc::Keyspace::kTable, table_oid);
+}
+
+std::string IndexKeyPrefix(Oid index_oid) {
+  return keyenc::KeyPrefix(keyenc::Keyspace::kIndex, index_oid);
+}
+
+Status AppendPrimaryKey(const types::TypeRegistry& types, const Table& table,
+                        const std::vector<types::Value>& row, std::string* out) {
+  const Index* pk = table.primary_key();
+  for (const IndexColumn& column : pk->columns) {
+    int i = table.ColumnIndex(column.attnum);
+    const types::Value& value = row[i];
+    const types::TypeInfo* info = types.Find(table.columns[i].type);
+    if (info == nullptr || info->key_encode == nullptr) {
+      return NoKeyEncoding(types, table.columns[i].type);
+    }
+    info->key_encode(*info, value, KeyDirection(column.descending), out);
+  }
+  return Status::OK();
+}
+
+std::string RowIdKeySuffix(uint64_t row_id) {
+  std::string out;
+  keyenc::AppendUint64(&out, row_id);
+  return out;
+}
+
+Status AppendIndexValues(const types::TypeRegistry& types, const Index& index,
+                         const std::vector<types::Value>& values, std::string* out,
+                         bool* any_null) {
+  for (size_t i = 0; i < index.columns.size() && i < values.size(); ++i) {
+    const IndexColumn& column = index.columns[i];
+    const types::Value& value = values[i];
+    if (value.is_null()) {
+      *any_null = true;
+      keyenc::AppendNullMarker(out, column.nulls_first ? keyenc::NullsOrder::kFirst
+                                                       : keyenc::NullsOrder::kLast);
+      continue;
+    }
+    const types::TypeInfo* info = types.Find(value.type());
+    if (info == nullptr || info->key_encode == nullptr) return NoKeyEncoding(types, value.type());
+    keyenc::AppendNotNullMarker(out);
+    info->key_encode(*info, value, KeyDirection(column.descending), out);
+  }
+  return Status::OK();
+}
+
+std::vector<types::Value> IndexValuesOfRow(const Table& table, const Index& index,
+                                           const std::vector<types::Value>& row) {
+  std::vector<types::Value> values;
+  values.reserve(index.columns.size());
+  for (const IndexColumn& column : index.columns) {
+    int i = table.ColumnIndex(column.attnum);
+    values.push_back(i < 0 ? types::Value() : row[i]);
+  }
+  return values;
+}
+
+std::string EncodeRow(const Table& table, const std::vector<types::Value>& row) {
+  std::string out;
+  out.push_back(static_cast<char>(kRowFormatVersion));
+  for (size_t i = 0; i < table.columns.size() && i < row.size(); ++i) {
+    const types::Value& value = row[i];
+    if (value.is_null()) continue;  // absent attnum reads as NULL
+    PutFixed(&out, static_cast<uint16_t>(table.columns[i].attnum), 2);
+    std::visit(
+        [&](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, bool>) {
+            out.push_back(kBool);
+            out.push_back(v ? 1 : 0);
+          } else if constexpr (std::is_same_v<T, int64_t>) {
+            out.push_back(kInt);
+            PutFixed(&out, static_cast<uint64_t>(v), 8);
+          } else if constexpr (std::is_same_v<T, double>) {
+            out.push_back(kDouble);
+            uint64_t bits;
+            std::memcpy(&bits, &v, 8);
+            PutFixed(&out, bits, 8);
+          } else if constexpr (std::is_same_v<T, std::string>) {
+            out.push_back(kString);
+            PutVarint(&out, v.size());
+            out.append(v);
+          } else if constexpr (std::is_same_v<T, types::Interval>) {
+            out.push_back(kInterval);
+            PutFixed(&out, static_cast<uint32_t>(v.months), 4);
+            PutFixed(&out, static_cast<uint32_t>(v.days), 4);
+            PutFixed(&out, static_cast<uint64_t>(v.micros), 8);
+          } else {
+            out.push_back(kNull);
+          }
+        },
+        value.payload());
+  }
+  return out;
+}
+
+Result<std::vector<types::Value>> DecodeRow(const Table& table, std::string_view data) {
+  std::vector<types::Value> row;
+  row.reserve(table.columns.size());
+  for (const Column& column : table.columns) row.push_back(types::Value::Null(column.type));
+  if (data.empty() || static_cast<uint8_t>(data[0]) != kRowFormatVersion) return Corrupt(table);
+  Reader reader(data.substr(1));
+  while (!reader.done()) {
+    uint64_t attnum, tag, a, b, c;
+    std::string_view bytes;
+    if (!reader.Fixed(2, &attnum) || !reader.Fixed(1, &tag)) return Corrupt(table);
+    types::Value::Payload payload;
+    switch (tag) {
+      case kNull: break;
+      case kBool:
+        if (!reader.Fixed(1, &a)) return Corrupt(table);
+        payload = a != 0;
+        break;
+      case kInt:
+        if (!reader.Fixed(8, &a)) return Corrupt(table);
+        payload = static_cast<int64_t>(a);
+        break;
+      case kDouble: {
+        if (!reader.Fixed(8, &a)) return Corrupt(table);
+        double d;
+        std::memcpy(&d, &a, 8);
+        payload = d;
+        break;
+      }
+      case kString:
+        if (!reader.Varint(&a) || !reader.Bytes(a, &bytes)) return Corrupt(table);
+        payload = std::string(bytes);
+        break;
+      case kInterval:
+        if (!reader.Fixed(4, &a) || !reader.Fixed(4, &b) || !reader.Fixed(8, &c)) {
+          return Corrupt(table);
+        }
+        payload = types::Interval{static_cast<int32_t>(a), static_cast<int32_t>(b),
+                                  static_cast<int64_t>(c)};
+        break;
+      default: return Corrupt(table);
+    }
+    int i = table.ColumnIndex(static_cast<int16_t>(attnum));
+    if (i >= 0) row[i] = types::Value::Of(table.columns[i].type, std::move(payload));
+  }
+  return row;
+}
+
+}  // namespace db9::catalog

@@ -1,0 +1,54 @@
+// Rows and index entries as KV pairs (docs/storage-format.md, "Rows and
+// indexes"):
+//
+//   row:          kTable prefix(table oid) + primary key   -> EncodeRow(values)
+//   primary key:  each PK column's type key_encode (NOT NULL, so no marker),
+//                 or, for a table without one, a hidden uint64 row id
+//   index entry:  kIndex prefix(index oid) + per column (NULL marker + value)
+//                 [+ primary key]                          -> primary key
+//
+// Row values carry each column's attnum, so ADD/DROP COLUMN need no rewrite:
+// a column missing from a stored row reads as NULL, an unknown attnum (a
+// dropped column) is skipped.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "daemon/catalog/catalog_objects.h"
+#include "daemon/storage/encoding/key_encoding.h"
+#include "daemon/types/type_registry.h"
+#include "shared/base/result.h"
+
+namespace db9::catalog {
+
+inline keyenc::Direction KeyDirection(bool descending) {
+  return descending ? keyenc::Direction::kDescending : keyenc::Direction::kAscending;
+}
+
+std::string TableKeyPrefix(Oid table_oid);
+std::string IndexKeyPrefix(Oid index_oid);
+
+// Appends the row's primary-key encoding (the part of the row key after the
+// table prefix). `row` holds the values in Table::columns order. REQUIRES:
+// the table has a primary key and its values are not NULL.
+Status AppendPrimaryKey(const types::TypeRegistry& types, const Table& table,
+                        const std::vector<types::Value>& row, std::string* out);
+// The primary-key encoding of a hidden row id.
+std::string RowIdKeySuffix(uint64_t row_id);
+
+// Appends the index columns' values (in index order) as NULL marker + key.
+// Sets *any_null when one is NULL.
+Status AppendIndexValues(const types::TypeRegistry& types, const Index& index,
+                         const std::vector<types::Value>& values, std::string* out,
+                         bool* any_null);
+// The values of `index`'s columns taken from a full row.
+std::vector<types::Value> IndexValuesOfRow(const Table& table, const Index& index,
+                                           const std::vector<types::Value>& row);
+
+std::string EncodeRow(const Table& table, const std::vector<types::Value>& row);
+// XX001 when the bytes are not a row.
+Result<std::vector<types::Value>> DecodeRow(const Table& table, std::string_view data);
+
+}  // namespace db9::catalog

@@ -1,0 +1,150 @@
+#include "daemon/catalog/system/relations.h"
+
+#include <algorithm>
+
+#include "daemon/functions/registries.h"
+
+namespace db9::catalog::system {
+
+std::vector<RelationEntry> AllRelations(const CatalogState& state) {
+  std::vector<RelationEntry> out;
+  for (const auto& rel : SystemRegistry::Global().relations()) {
+    RelationEntry e;
+    e.oid = rel->oid;
+    e.name = rel->name;
+    e.namespace_oid = rel->namespace_oid;
+    e.relkind = rel->relkind;
+    e.system = rel.get();
+    out.push_back(e);
+  }
+  for (const auto& [oid, table] : state.tables()) {
+    RelationEntry t;
+    t.oid = oid;
+    t.name = table.name;
+    t.namespace_oid = table.namespace_oid;
+    t.relkind = 'r';
+    t.table = &table;
+    out.push_back(t);
+    for (const Index& index : table.indexes) {
+      RelationEntry i;
+      i.oid = index.oid;
+      i.name = index.name;
+      i.namespace_oid = index.namespace_oid;
+      i.relkind = 'i';
+      i.table = &table;
+      i.index = &index;
+      out.push_back(i);
+    }
+  }
+  for (const auto& [oid, sequence] : state.sequences()) {
+    RelationEntry s;
+    s.oid = oid;
+    s.name = sequence.name;
+    s.namespace_oid = sequence.namespace_oid;
+    s.relkind = 'S';
+    s.sequence = &sequence;
+    out.push_back(s);
+  }
+  return out;
+}
+
+bool RelationByOid(const CatalogState& state, Oid oid, RelationEntry* out) {
+  if (const SystemRelation* rel = SystemRegistry::Global().RelationByOid(oid)) {
+    *out = RelationEntry{rel->oid, rel->name, rel->namespace_oid, rel->relkind,
+                         nullptr, nullptr, nullptr, rel};
+    return true;
+  }
+  if (const Table* table = state.TableByOid(oid)) {
+    *out = RelationEntry{oid, table->name, table->namespace_oid, 'r', table, nullptr, nullptr, nullptr};
+    return true;
+  }
+  if (auto [table, index] = state.IndexByOid(oid); index != nullptr) {
+    *out = RelationEntry{oid, index->name, index->namespace_oid, 'i', table, index, nullptr, nullptr};
+    return true;
+  }
+  if (const Sequence* sequence = state.SequenceByOid(oid)) {
+    *out = RelationEntry{oid, sequence->name, sequence->namespace_oid, 'S',
+                         nullptr, nullptr, sequence, nullptr};
+    return true;
+  }
+  return false;
+}
+
+std::vector<Oid> EffectiveSearchPath(const CatalogState& state,
+                                     const std::vector<std::string>& search_path) {
+  std::vector<Oid> out;
+  if (std::find(search_path.begin(), search_path.end(), "pg_catalog") == search_path.end()) {
+    out.push_back(kPgCatalogNamespace);
+  }
+  for (const std::string& name : search_path) {
+    const Namespace* ns = state.FindNamespace(name);
+    if (ns != nullptr && std::find(out.begin(), out.end(), ns->oid) == out.end()) {
+      out.push_back(ns->oid);
+    }
+  }
+  return out;
+}
+
+bool RelationVisible(const CatalogState& state, const std::vector<std::string>& search_path,
+                     const RelationEntry& relation) {
+  for (Oid ns : EffectiveSearchPath(state, search_path)) {
+    if (ns == relation.namespace_oid) return true;
+    if (state.RelationNameTaken(ns, relation.name)) return false;
+  }
+  return false;
+}
+
+std::string QuoteIdent(std::string_view name) {
+  // Reserved words that appear as table/column names in practice; the full
+  // keyword list lives in the parser, which this layer cannot see.
+  static const char* const kReserved[] = {
+      "all", "and", "any", "array", "as", "asc", "both", "case", "cast", "check", "collate",
+      "column", "constraint", "create", "default", "desc", "distinct", "do", "else", "end",
+      "except", "false", "for", "foreign", "from", "grant", "group", "having", "in", "into",
+      "leading", "limit", "not", "null", "offset", "on", "only", "or", "order", "primary",
+      "references", "select", "table", "then", "to", "true", "union", "unique", "user", "using",
+      "when", "where", "window", "with"};
+  bool plain = !name.empty() && (name[0] == '_' || (name[0] >= 'a' && name[0] <= 'z'));
+  for (char c : name) {
+    if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '$')) plain = false;
+  }
+  if (plain) {
+    for (const char* word : kReserved) {
+      if (name == word) plain = false;
+    }
+  }
+  if (plain) return std::string(name);
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string NamespaceName(const CatalogState& state, Oid namespace_oid) {
+  const Namespace* ns = state.NamespaceByOid(namespace_oid);
+  return ns != nullptr ? ns->name : std::to_string(namespace_oid);
+}
+
+std::string RelationDisplayName(const CatalogState& state,
+                                const std::vector<std::string>& search_path,
+                                const RelationEntry& relation) {
+  if (RelationVisible(state, search_path, relation)) return QuoteIdent(relation.name);
+  return QuoteIdent(NamespaceName(state, relation.namespace_oid)) + "." +
+         QuoteIdent(relation.name);
+}
+
+const types::TypeRegistry& Types() { return functions::BuiltinRegistries().types; }
+
+Oid TypeCollation(const types::TypeInfo& type) {
+  const types::TypeInfo& base = type.element != nullptr ? *type.element : type;
+  if (base.oid == types::oid::kName) return 950;
+  if (base.oid == types::oid::kText || base.oid == types::oid::kVarchar ||
+      base.oid == types::oid::kBpchar) {
+    return 100;
+  }
+  return 0;
+}
+
+}  // namespace db9::catalog::system

@@ -1,0 +1,282 @@
+#include "daemon/sql/exec/basic_ops.h"
+
+#include <algorithm>
+#include <map>
+
+#include "daemon/sql/exec/group_key.h"
+
+namespace db9::sql {
+
+FilterOp::FilterOp(OperatorPtr input, ExprPtr predicate)
+    : input_(std::move(input)), predicate_(std::move(predicate)) {
+  columns = input_->columns;
+}
+
+Result<bool> FilterOp::Next(ExecContext& ctx, Row* row) {
+  while (true) {
+    DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, row));
+    if (!more) return false;
+    DB9_ASSIGN_OR_RETURN(bool pass, EvalPredicate(*predicate_, ctx, *row));
+    if (pass) return true;
+  }
+}
+
+ProjectOp::ProjectOp(OperatorPtr input, std::vector<ExprPtr> exprs,
+                     std::vector<OutputColumn> out_columns)
+    : input_(std::move(input)), exprs_(std::move(exprs)) {
+  columns = std::move(out_columns);
+}
+
+Result<bool> ProjectOp::Next(ExecContext& ctx, Row* row) {
+  DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &scratch_));
+  if (!more) return false;
+  row->clear();
+  row->reserve(exprs_.size());
+  for (const ExprPtr& expr : exprs_) {
+    DB9_ASSIGN_OR_RETURN(Value v, expr->Eval(ctx, scratch_));
+    row->push_back(std::move(v));
+  }
+  return true;
+}
+
+LimitOp::LimitOp(OperatorPtr input, ExprPtr limit, ExprPtr offset)
+    : input_(std::move(input)), limit_(std::move(limit)), offset_(std::move(offset)) {
+  columns = input_->columns;
+}
+
+Status LimitOp::Open(ExecContext& ctx) {
+  remaining_ = -1;
+  to_skip_ = 0;
+  Row empty;
+  if (limit_) {
+    DB9_ASSIGN_OR_RETURN(Value v, limit_->Eval(ctx, empty));
+    if (!v.is_null()) {
+      if (v.as_int() < 0) {
+        return Status::Error("2201W", "LIMIT must not be negative");
+      }
+      remaining_ = v.as_int();
+    }
+  }
+  if (offset_) {
+    DB9_ASSIGN_OR_RETURN(Value v, offset_->Eval(ctx, empty));
+    if (!v.is_null()) {
+      if (v.as_int() < 0) return Status::Error("2201X", "OFFSET must not be negative");
+      to_skip_ = v.as_int();
+    }
+  }
+  return input_->Open(ctx);
+}
+
+Result<bool> LimitOp::Next(ExecContext& ctx, Row* row) {
+  if (remaining_ == 0) return false;
+  while (to_skip_ > 0) {
+    DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, row));
+    if (!more) return false;
+    --to_skip_;
+  }
+  DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, row));
+  if (!more) return false;
+  if (remaining_ > 0) --remaining_;
+  return true;
+}
+
+Result<int> CompareSortValues(const types::TypeRegistry& types, const Value& a, const Value& b,
+                              bool descending, bool nulls_first) {
+  if (a.is_null() || b.is_null()) {
+    if (a.is_null() && b.is_null()) return 0;
+    // NULL placement is independent of the direction.
+    return (a.is_null() == nulls_first) ? -1 : 1;
+  }
+  DB9_ASSIGN_OR_RETURN(int cmp, types::CompareValues(types, a, b));
+  return descending ? -cmp : cmp;
+}
+
+SortOp::SortOp(OperatorPtr input, std::vector<SortKey> keys)
+    : input_(std::move(input)), keys_(std::move(keys)) {
+  columns = input_->columns;
+}
+
+Status SortOp::Open(ExecContext& ctx) {
+  rows_.clear();
+  position_ = 0;
+  DB9_RETURN_IF_ERROR(input_->Open(ctx));
+  // Each entry: the sort key values, then the row.
+  std::vector<std::pair<Row, Row>> entries;
+  Row row;
+  while (true) {
+    DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &row));
+    if (!more) break;
+    Row key;
+    for (const SortKey& k : keys_) {
+      DB9_ASSIGN_OR_RETURN(Value v, k.expr->Eval(ctx, row));
+      key.push_back(std::move(v));
+    }
+    entries.emplace_back(std::move(key), std::move(row));
+    if ((entries.size() & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());
+  }
+  Status error;
+  const types::TypeRegistry& types = ctx.types();
+  std::stable_sort(entries.begin(), entries.end(), [&](const auto& x, const auto& y) {
+    if (!error.ok()) return false;
+    for (size_t i = 0; i < keys_.size(); ++i) {
+      Result<int> cmp =
+          CompareSortValues(types, x.first[i], y.first[i], keys_[i].descending, keys_[i].nulls_first);
+      if (!cmp.ok()) {
+        error = cmp.status();
+        return false;
+      }
+      if (*cmp != 0) return *cmp < 0;
+    }
+    return false;
+  });
+  DB9_RETURN_IF_ERROR(error);
+  rows_.reserve(entries.size());
+  for (auto& entry : entries) rows_.push_back(std::move(entry.second));
+  return Status::OK();
+}
+
+Result<bool> SortOp::Next(ExecContext&, Row* row) {
+  if (position_ >= rows_.size()) return false;
+  *row = std::move(rows_[position_++]);
+  return true;
+}
+
+DistinctOp::DistinctOp(OperatorPtr input, int key_columns)
+    : input_(std::move(input)), key_columns_(key_columns) {
+  columns = input_->columns;
+}
+
+Status DistinctOp::Open(ExecContext& ctx) {
+  seen_.clear();
+  return input_->Open(ctx);
+}
+
+Result<bool> DistinctOp::Next(ExecContext& ctx, Row* row) {
+  while (true) {
+    DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, row));
+    if (!more) return false;
+    std::string key;
+    size_t n = key_columns_ < 0 ? row->size() : static_cast<size_t>(key_columns_);
+    for (size_t i = 0; i < n && i < row->size(); ++i) {
+      DB9_RETURN_IF_ERROR(AppendGroupKey(ctx.types(), (*row)[i], &key));
+    }
+    if (seen_.insert(std::move(key)).second) return true;
+  }
+}
+
+ValuesOp::ValuesOp(std::vector<std::vector<ExprPtr>> rows, std::vector<OutputColumn> out_columns)
+    : rows_(std::move(rows)) {
+  columns = std::move(out_columns);
+}
+
+Status ValuesOp::Open(ExecContext&) {
+  position_ = 0;
+  return Status::OK();
+}
+
+Result<bool> ValuesOp::Next(ExecContext& ctx, Row* row) {
+  if (position_ >= rows_.size()) return false;
+  const std::vector<ExprPtr>& exprs = rows_[position_++];
+  Row empty;
+  row->clear();
+  for (const ExprPtr& expr : exprs) {
+    DB9_ASSIGN_OR_RETURN(Value v, expr->Eval(ctx, empty));
+    row->push_back(std::move(v));
+  }
+  return true;
+}
+
+MaterializedScanOp::MaterializedScanOp(std::shared_ptr<Operator> source,
+                                       std::shared_ptr<MaterializedRows> store,
+                                       std::vector<OutputColumn> out_columns)
+    : source_(std::move(source)), store_(std::move(store)) {
+  columns = std::move(out_columns);
+}
+
+Status MaterializedScanOp::Open(ExecContext& ctx) {
+  position_ = 0;
+  if (store_->filled && store_->execution_id == ctx.execution_id) return Status::OK();
+  store_->rows.clear();
+  DB9_RETURN_IF_ERROR(source_->Open(ctx));
+  Row row;
+  while (true) {
+    DB9_ASSIGN_OR_RETURN(bool more, source_->Next(ctx, &row));
+    if (!more) break;
+    store_->rows.push_back(std::move(row));
+  }
+  store_->filled = true;
+  store_->execution_id = ctx.execution_id;
+  return Status::OK();
+}
+
+Result<bool> MaterializedScanOp::Next(ExecContext&, Row* row) {
+  if (position_ >= store_->rows.size()) return false;
+  *row = store_->rows[position_++];
+  return true;
+}
+
+AppendOp::AppendOp(std::vector<OperatorPtr> inputs) : inputs_(std::move(inputs)) {
+  columns = inputs_.front()->columns;
+}
+
+Status AppendOp::Open(ExecContext& ctx) {
+  current_ = 0;
+  return inputs_.empty() ? Status::OK() : inputs_[0]->Open(ctx);
+}
+
+Result<bool> AppendOp::Next(ExecContext& ctx, Row* row) {
+  while (current_ < inputs_.size()) {
+    DB9_ASSIGN_OR_RETURN(bool more, inputs_[current_]->Next(ctx, row));
+    if (more) return true;
+    if (++current_ < inputs_.size()) DB9_RETURN_IF_ERROR(inputs_[current_]->Open(ctx));
+  }
+  return false;
+}
+
+SetOpOp::SetOpOp(Kind kind, bool all, OperatorPtr left, OperatorPtr right)
+    : kind_(kind), all_(all), left_(std::move(left)), right_(std::move(right)) {
+  columns = left_->columns;
+}
+
+Status SetOpOp::Open(ExecContext& ctx) {
+  output_.clear();
+  // Count each distinct row on both sides, keeping first-seen order.
+  struct Entry {
+    Row row;
+    int64_t left = 0, right = 0;
+  };
+  std::map<std::string, size_t> index;
+  std::vector<Entry> entries;
+  for (int side = 0; side < 2; ++side) {
+    Operator& input = side == 0 ? *left_ : *right_;
+    DB9_RETURN_IF_ERROR(input.Open(ctx));
+    Row row;
+    while (true) {
+      DB9_ASSIGN_OR_RETURN(bool more, input.Next(ctx, &row));
+      if (!more) break;
+      DB9_ASSIGN_OR_RETURN(std::string key, GroupKey(ctx.types(), row));
+      auto [it, inserted] = index.emplace(std::move(key), entries.size());
+      if (inserted) entries.push_back({row});
+      (side == 0 ? entries[it->second].left : entries[it->second].right)++;
+    }
+  }
+  for (Entry& e : entries) {
+    int64_t n = 0;
+    switch (kind_) {
+      case Kind::kUnion: n = all_ ? e.left + e.right : 1; break;
+      case Kind::kIntersect: n = all_ ? std::min(e.left, e.right) : (e.left && e.right ? 1 : 0); break;
+      case Kind::kExcept: n = all_ ? std::max<int64_t>(0, e.left - e.right) : (e.left && !e.right ? 1 : 0); break;
+    }
+    for (int64_t i = 0; i < n; ++i) output_.push_back(e.row);
+  }
+  return Status::OK();
+}
+
+Result<bool> SetOpOp::Next(ExecContext&, Row* row) {
+  if (output_.empty()) return false;
+  *row = std::move(output_.front());
+  output_.pop_front();
+  return true;
+}
+
+}  // namespace db9::sql

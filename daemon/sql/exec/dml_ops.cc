@@ -1,0 +1,156 @@
+#include "daemon/sql/exec/dml_ops.h"
+
+#include "daemon/catalog/row_keys.h"
+
+namespace db9::sql {
+
+Result<bool> DmlOperator::EmitReturning(ExecContext& ctx, const Row& source, Row* row) {
+  row->clear();
+  for (const ExprPtr& expr : returning_) {
+    DB9_ASSIGN_OR_RETURN(Value v, expr->Eval(ctx, source));
+    row->push_back(std::move(v));
+  }
+  return true;
+}
+
+Result<bool> LockAndRecheck(ExecContext& ctx, const catalog::Table& table,
+                            std::string_view row_key, const ExprPtr& recheck, Row* input) {
+  DB9_ASSIGN_OR_RETURN(mvcc::LockResult lock, ctx.txn->LockForWrite(row_key));
+  if (!lock.changed_since_snapshot) return true;
+  if (!lock.latest) return false;  // deleted by a transaction that committed meanwhile
+  DB9_ASSIGN_OR_RETURN(Row latest, catalog::DecodeRow(table, *lock.latest));
+  for (size_t i = 0; i < latest.size(); ++i) (*input)[i] = std::move(latest[i]);
+  if (!recheck) return true;
+  return EvalPredicate(*recheck, ctx, *input);
+}
+
+InsertOp::InsertOp(OperatorPtr input, WriteTarget target, OnConflict on_conflict,
+                   ConflictUpdate conflict_update, std::vector<ExprPtr> returning,
+                   std::vector<OutputColumn> returning_columns)
+    : input_(std::move(input)), target_(std::move(target)), on_conflict_(on_conflict),
+      conflict_update_(std::move(conflict_update)) {
+  returning_ = std::move(returning);
+  columns = std::move(returning_columns);
+}
+
+Result<bool> InsertOp::InsertOne(ExecContext& ctx, const Row& row, Row* written) {
+  TableWriter writer(ctx, target_);
+  DB9_ASSIGN_OR_RETURN(InsertOutcome outcome,
+                       writer.Insert(row, on_conflict_ != OnConflict::kError));
+  if (outcome.inserted) {
+    *written = row;
+    return true;
+  }
+  if (on_conflict_ == OnConflict::kDoNothing) return false;
+  // DO UPDATE: the existing row, newest version, under its lock.
+  const catalog::Table& table = *target_.table;
+  DB9_ASSIGN_OR_RETURN(mvcc::LockResult lock, ctx.txn->LockForWrite(outcome.conflicting_row_key));
+  if (!lock.latest) {
+    return Status::Error(sqlstate::kSerializationFailure,
+                         "could not serialize access due to concurrent delete");
+  }
+  DB9_ASSIGN_OR_RETURN(Row existing, catalog::DecodeRow(table, *lock.latest));
+  Row combined = existing;
+  combined.insert(combined.end(), row.begin(), row.end());
+  if (conflict_update_.where) {
+    DB9_ASSIGN_OR_RETURN(bool pass, EvalPredicate(*conflict_update_.where, ctx, combined));
+    if (!pass) return false;
+  }
+  Row updated = existing;
+  for (size_t i = 0; i < conflict_update_.set.size(); ++i) {
+    if (!conflict_update_.set[i]) continue;
+    DB9_ASSIGN_OR_RETURN(updated[i], conflict_update_.set[i]->Eval(ctx, combined));
+  }
+  DB9_RETURN_IF_ERROR(writer.Update(outcome.conflicting_row_key, existing, updated));
+  *written = std::move(updated);
+  return true;
+}
+
+Result<bool> InsertOp::Next(ExecContext& ctx, Row* row) {
+  Row input, written;
+  while (!done_) {
+    DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &input));
+    if (!more) {
+      done_ = true;
+      break;
+    }
+    DB9_ASSIGN_OR_RETURN(bool wrote, InsertOne(ctx, input, &written));
+    if (!wrote) continue;
+    ++rows_affected_;
+    if (!returning_.empty()) return EmitReturning(ctx, written, row);
+  }
+  return false;
+}
+
+UpdateOp::UpdateOp(OperatorPtr input, WriteTarget target, std::vector<ExprPtr> set,
+                   ExprPtr recheck, std::vector<ExprPtr> returning,
+                   std::vector<OutputColumn> returning_columns)
+    : input_(std::move(input)), target_(std::move(target)), set_(std::move(set)),
+      recheck_(std::move(recheck)) {
+  returning_ = std::move(returning);
+  columns = std::move(returning_columns);
+}
+
+Result<bool> UpdateOp::Next(ExecContext& ctx, Row* row) {
+  const catalog::Table& table = *target_.table;
+  const size_t n = table.columns.size();
+  Row input;
+  while (!done_) {
+    DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &input));
+    if (!more) {
+      done_ = true;
+      break;
+    }
+    std::string key = input[n].as_string();
+    DB9_ASSIGN_OR_RETURN(bool keep, LockAndRecheck(ctx, table, key, recheck_, &input));
+    if (!keep) continue;
+    Row old_row(input.begin(), input.begin() + n);
+    Row new_row = old_row;
+    for (size_t i = 0; i < n; ++i) {
+      if (!set_[i]) continue;
+      DB9_ASSIGN_OR_RETURN(new_row[i], set_[i]->Eval(ctx, input));
+    }
+    TableWriter writer(ctx, target_);
+    DB9_RETURN_IF_ERROR(writer.Update(key, old_row, new_row));
+    ++rows_affected_;
+    if (!returning_.empty()) {
+      for (size_t i = 0; i < n; ++i) input[i] = new_row[i];
+      return EmitReturning(ctx, input, row);
+    }
+  }
+  return false;
+}
+
+DeleteOp::DeleteOp(OperatorPtr input, WriteTarget target, ExprPtr recheck,
+                   std::vector<ExprPtr> returning, std::vector<OutputColumn> returning_columns)
+    : input_(std::move(input)), target_(std::move(target)), recheck_(std::move(recheck)) {
+  returning_ = std::move(returning);
+  columns = std::move(returning_columns);
+}
+
+Result<bool> DeleteOp::Next(ExecContext& ctx, Row* row) {
+  const catalog::Table& table = *target_.table;
+  const size_t n = table.columns.size();
+  Row input;
+  while (!done_) {
+    DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &input));
+    if (!more) {
+      done_ = true;
+      break;
+    }
+    std::string key = input[n].as_string();
+    DB9_ASSIGN_OR_RETURN(bool keep, LockAndRecheck(ctx, table, key, recheck_, &input));
+    if (!keep) continue;
+    // A row deleted earlier in this statement (duplicate join match) is gone.
+    DB9_ASSIGN_OR_RETURN(std::optional<std::string> still, ctx.txn->Get(key));
+    if (!still) continue;
+    Row old_row(input.begin(), input.begin() + n);
+    TableWriter writer(ctx, target_);
+    DB9_RETURN_IF_ERROR(writer.Delete(key, old_row));
+    ++rows_affected_;
+    if (!returning_.empty()) return EmitReturning(ctx, input, row);
+  }
+  return false;
+}
+
+}  // namespace db9::sql

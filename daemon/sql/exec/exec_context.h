@@ -1,0 +1,57 @@
+// ExecContext: everything a running statement reads besides its input rows —
+// the transaction, the catalog view, registries, parameters, the rows of
+// enclosing queries (for correlated subqueries) and the cancel flag.
+// One per statement execution; operators and expressions take it by reference.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "daemon/catalog/catalog.h"
+#include "daemon/catalog/sequence_store.h"
+#include "daemon/catalog/system_registry.h"
+#include "daemon/functions/registries.h"
+#include "daemon/storage/mvcc/transaction.h"
+#include "daemon/types/value.h"
+#include "shared/base/status.h"
+
+namespace db9::sql {
+
+using types::Oid;
+using types::Value;
+using Row = std::vector<Value>;
+
+// Per-session state that some expressions read or change (currval()).
+struct SessionVariables {
+  std::map<Oid, int64_t> sequence_last_values;  // currval()/lastval()
+  std::optional<Oid> last_sequence;
+};
+
+struct ExecContext final : functions::InterruptCheck {
+  mvcc::Transaction* txn = nullptr;
+  const catalog::CatalogState* catalog = nullptr;
+  catalog::Catalog* catalog_store = nullptr;
+  catalog::SequenceStore* sequences = nullptr;
+  const functions::Registries* registries = nullptr;
+  functions::FunctionContext fn;                  // io, timestamps, registries
+  const catalog::SessionInfo* session = nullptr;
+  SessionVariables* variables = nullptr;
+  const std::vector<Value>* params = nullptr;     // Bind values, already typed
+  std::vector<const Row*> outer_rows;             // innermost last
+  const std::atomic<bool>* cancel = nullptr;
+  // statement_timeout: past this point CheckCancel fails (zero: no limit).
+  std::chrono::steady_clock::time_point deadline{};
+  // Distinguishes executions (uncorrelated subqueries cache per execution).
+  uint64_t execution_id = NextExecutionId();
+
+  const types::TypeRegistry& types() const { return registries->types; }
+  static uint64_t NextExecutionId();
+  // 57014 when the session was cancelled.
+  Status CheckCancel() const;
+  Status CheckInterrupt() const override { return CheckCancel(); }
+};
+
+}  // namespace db9::sql

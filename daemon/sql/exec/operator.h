@@ -1,0 +1,40 @@
+// Operator: one node of a pull-based execution plan. Open() (re)starts it;
+// each Next() produces one row or says the input is exhausted. Because
+// operators pull lazily, a portal can stop after N rows (Execute with a row
+// limit) and resume later by calling Next() again.
+//
+// Operators may be re-opened (a correlated subquery runs its plan once per
+// outer row); Open() must reset all state.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "daemon/sql/exec/exec_context.h"
+#include "shared/base/result.h"
+
+namespace db9::sql {
+
+// What a plan's output column is, for RowDescription and name resolution.
+struct OutputColumn {
+  std::string name;
+  Oid type = 0;
+  int32_t typmod = -1;
+  Oid table_oid = 0;       // set when the column is a plain table column
+  int16_t attnum = 0;
+};
+
+class Operator {
+ public:
+  virtual ~Operator() = default;
+  virtual Status Open(ExecContext& ctx) = 0;
+  // false: no more rows (`row` untouched).
+  virtual Result<bool> Next(ExecContext& ctx, Row* row) = 0;
+
+  std::vector<OutputColumn> columns;
+};
+
+using OperatorPtr = std::unique_ptr<Operator>;
+
+}  // namespace db9::sql

@@ -1,0 +1,180 @@
+#include "daemon/sql/exec/scan_ops.h"
+
+#include "daemon/catalog/row_keys.h"
+#include "daemon/storage/encoding/key_encoding.h"
+
+namespace db9::sql {
+
+Result<std::optional<Value>> ToKeyType(ExecContext& ctx, const Value& value, Oid column_type) {
+  if (value.type() == column_type) return std::optional<Value>(value);
+  functions::FunctionContext fn = ctx.fn;
+  fn.result_type = column_type;
+  Result<Value> cast = ctx.registries->casts.Cast(fn, value, column_type, -1,
+                                                  functions::CoercionContext::kExplicit);
+  if (!cast.ok()) return std::optional<Value>();
+  // Round trip: the converted value must compare equal to the original in
+  // the original's type, or no stored value can match exactly.
+  fn.result_type = value.type();
+  Result<Value> back = ctx.registries->casts.Cast(fn, *cast, value.type(), -1,
+                                                  functions::CoercionContext::kExplicit);
+  if (!back.ok()) return std::optional<Value>();
+  Result<int> cmp = types::CompareValues(ctx.types(), value, *back);
+  if (!cmp.ok() || *cmp != 0) return std::optional<Value>();
+  return std::optional<Value>(std::move(cast).value());
+}
+
+TableScanOp::TableScanOp(const catalog::Table* table, AccessPath path, bool emit_row_key)
+    : table_(table), path_(std::move(path)), emit_row_key_(emit_row_key) {
+  for (const catalog::Column& c : table->columns) {
+    columns.push_back({c.name, c.type, c.typmod, table->oid, c.attnum});
+  }
+  if (emit_row_key) columns.push_back({"ctid", types::oid::kBytea, -1, 0, 0});
+}
+
+Status TableScanOp::BuildRange(ExecContext& ctx) {
+  empty_ = false;
+  point_ = false;
+  point_done_ = false;
+  const catalog::Index* index = path_.index;
+  std::string prefix = index == nullptr || index->primary ? catalog::TableKeyPrefix(table_->oid)
+                                                          : catalog::IndexKeyPrefix(index->oid);
+  start_ = prefix;
+  end_ = keyenc::PrefixSuccessor(prefix);
+  if (index == nullptr) return Status::OK();
+
+  const bool marked = !index->primary;  // secondary entries carry NULL markers
+  Row empty;
+  std::string key = prefix;
+  for (size_t i = 0; i < path_.equal.size(); ++i) {
+    const catalog::IndexColumn& ic = index->columns[i];
+    DB9_ASSIGN_OR_RETURN(Value v, path_.equal[i]->Eval(ctx, empty));
+    if (v.is_null()) {
+      empty_ = true;
+      return Status::OK();
+    }
+    DB9_ASSIGN_OR_RETURN(std::optional<Value> kv,
+                         ToKeyType(ctx, v, table_->ColumnByAttnum(ic.attnum)->type));
+    if (!kv) {
+      empty_ = true;
+      return Status::OK();
+    }
+    const types::TypeInfo* info = ctx.types().Find(kv->type());
+    if (marked) keyenc::AppendNotNullMarker(&key);
+    info->key_encode(*info, *kv, catalog::KeyDirection(ic.descending), &key);
+  }
+  start_ = key;
+  end_ = keyenc::PrefixSuccessor(key);
+  if (index->primary && path_.equal.size() == index->columns.size()) {
+    point_ = true;
+    point_key_ = key;
+    return Status::OK();
+  }
+  // Bounds on the next column (ascending columns only; the planner checks).
+  size_t next = path_.equal.size();
+  if (next < index->columns.size() && (path_.lower || path_.upper)) {
+    const catalog::IndexColumn& ic = index->columns[next];
+    Oid column_type = table_->ColumnByAttnum(ic.attnum)->type;
+    auto bound = [&](const ExprPtr& expr, bool is_lower, bool inclusive) -> Status {
+      if (!expr) return Status::OK();
+      DB9_ASSIGN_OR_RETURN(Value v, expr->Eval(ctx, empty));
+      if (v.is_null()) {
+        empty_ = true;
+        return Status::OK();
+      }
+      DB9_ASSIGN_OR_RETURN(std::optional<Value> kv, ToKeyType(ctx, v, column_type));
+      if (!kv) return Status::OK();  // inexact: keep the wider range
+      std::string b = key;
+      if (marked) keyenc::AppendNotNullMarker(&b);
+      const types::TypeInfo* info = ctx.types().Find(kv->type());
+      info->key_encode(*info, *kv, catalog::KeyDirection(false), &b);
+      if (is_lower) {
+        start_ = inclusive ? b : keyenc::PrefixSuccessor(b);
+      } else {
+        end_ = inclusive ? keyenc::PrefixSuccessor(b) : b;
+      }
+      return Status::OK();
+    };
+    DB9_RETURN_IF_ERROR(bound(path_.lower, true, path_.lower_inclusive));
+    DB9_RETURN_IF_ERROR(bound(path_.upper, false, path_.upper_inclusive));
+    // A lower bound alone must not reach the NULL entries (marker 0x03).
+    if (marked && !path_.upper) {
+      std::string not_null_end = key;
+      not_null_end.push_back(static_cast<char>(keyenc::kNotNullMarker + 1));
+      end_ = not_null_end;
+    }
+  }
+  return Status::OK();
+}
+
+Status TableScanOp::Open(ExecContext& ctx) {
+  rows_seen_ = 0;
+  it_.reset();
+  DB9_RETURN_IF_ERROR(BuildRange(ctx));
+  if (empty_ || point_) return Status::OK();
+  it_ = ctx.txn->NewIterator();
+  it_->Seek(start_);
+  return Status::OK();
+}
+
+Result<bool> TableScanOp::EmitStored(ExecContext& ctx, std::string_view key,
+                                     std::string_view value, Row* row) {
+  DB9_ASSIGN_OR_RETURN(*row, catalog::DecodeRow(*table_, value));
+  if (emit_row_key_) row->push_back(Value::OfString(types::oid::kBytea, std::string(key)));
+  return true;
+}
+
+Result<bool> TableScanOp::NextViaIndex(ExecContext& ctx, Row* row) {
+  std::string table_prefix = catalog::TableKeyPrefix(table_->oid);
+  while (it_->Valid() && (end_.empty() || it_->key() < std::string_view(end_))) {
+    std::string row_key = table_prefix + std::string(it_->value());
+    it_->Next();
+    DB9_ASSIGN_OR_RETURN(std::optional<std::string> stored, ctx.txn->Get(row_key));
+    if (!stored) continue;  // entry of a row deleted in this transaction
+    return EmitStored(ctx, row_key, *stored, row);
+  }
+  DB9_RETURN_IF_ERROR(it_->status());
+  return false;
+}
+
+Result<bool> TableScanOp::Next(ExecContext& ctx, Row* row) {
+  if (empty_) return false;
+  if (point_) {
+    if (point_done_) return false;
+    point_done_ = true;
+    DB9_ASSIGN_OR_RETURN(std::optional<std::string> stored, ctx.txn->Get(point_key_));
+    if (!stored) return false;
+    return EmitStored(ctx, point_key_, *stored, row);
+  }
+  if ((++rows_seen_ & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());
+  if (path_.index != nullptr && !path_.index->primary) return NextViaIndex(ctx, row);
+  if (!it_->Valid() || (!end_.empty() && it_->key() >= std::string_view(end_))) {
+    DB9_RETURN_IF_ERROR(it_->status());
+    return false;
+  }
+  std::string key(it_->key());
+  std::string value(it_->value());
+  it_->Next();
+  return EmitStored(ctx, key, value, row);
+}
+
+SystemScanOp::SystemScanOp(const catalog::SystemRelation* relation) : relation_(relation) {
+  for (const catalog::SystemColumn& c : relation->columns) {
+    columns.push_back({c.name, c.type, c.typmod, relation->oid, 0});
+  }
+  for (size_t i = 0; i < columns.size(); ++i) columns[i].attnum = static_cast<int16_t>(i + 1);
+}
+
+Status SystemScanOp::Open(ExecContext& ctx) {
+  position_ = 0;
+  catalog::SystemContext system{*ctx.catalog, *ctx.session};
+  DB9_ASSIGN_OR_RETURN(rows_, relation_->rows(system));
+  return Status::OK();
+}
+
+Result<bool> SystemScanOp::Next(ExecContext&, Row* row) {
+  if (position_ >= rows_.size()) return false;
+  *row = rows_[position_++];
+  return true;
+}
+
+}  // namespace db9::sql

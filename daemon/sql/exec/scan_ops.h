@@ -1,0 +1,71 @@
+// Operators that read stored rows: a table scan over a key range of the
+// table's rows (all rows, or the rows whose primary key starts with given
+// values), an index scan that walks index entries and fetches each row, and
+// the scan of a computed system relation.
+//
+// Key ranges come from an AccessPath the planner picked: equality values for
+// a prefix of the key columns and optional bounds on the next column, all
+// row-independent expressions evaluated at Open. The planner keeps every
+// predicate in a Filter above the scan, so the range only has to be a
+// superset of the matching rows.
+#pragma once
+
+#include "daemon/catalog/catalog.h"
+#include "daemon/catalog/row_keys.h"
+#include "daemon/catalog/system_registry.h"
+#include "daemon/sql/exec/expr.h"
+#include "daemon/storage/kv/kv_store.h"
+
+namespace db9::sql {
+
+struct AccessPath {
+  const catalog::Index* index = nullptr;  // nullptr: the whole table
+  std::vector<ExprPtr> equal;             // values for the first key columns
+  ExprPtr lower, upper;                   // bound on key column equal.size()
+  bool lower_inclusive = true, upper_inclusive = true;
+};
+
+// Emits the table's columns; with `emit_row_key`, one more column holding
+// the row's full KV key (bytea), which UPDATE/DELETE use.
+class TableScanOp final : public Operator {
+ public:
+  TableScanOp(const catalog::Table* table, AccessPath path, bool emit_row_key);
+  Status Open(ExecContext& ctx) override;
+  Result<bool> Next(ExecContext& ctx, Row* row) override;
+
+ private:
+  // Builds [start_, end_) (or point_key_) from the path; sets empty_ when no
+  // row can match (an equality with NULL or an impossible cast).
+  Status BuildRange(ExecContext& ctx);
+  Result<bool> EmitStored(ExecContext& ctx, std::string_view key, std::string_view value, Row* row);
+  Result<bool> NextViaIndex(ExecContext& ctx, Row* row);
+
+  const catalog::Table* table_;
+  AccessPath path_;
+  bool emit_row_key_;
+  bool empty_ = false;
+  bool point_ = false;  // a single Get of point_key_
+  bool point_done_ = false;
+  std::string start_, end_, point_key_;
+  std::unique_ptr<kv::Iterator> it_;
+  uint64_t rows_seen_ = 0;
+};
+
+class SystemScanOp final : public Operator {
+ public:
+  explicit SystemScanOp(const catalog::SystemRelation* relation);
+  Status Open(ExecContext& ctx) override;
+  Result<bool> Next(ExecContext& ctx, Row* row) override;
+
+ private:
+  const catalog::SystemRelation* relation_;
+  catalog::SystemRows rows_;
+  size_t position_ = 0;
+};
+
+// Converts a lookup value to the key column's type for encoding; nullopt
+// when no stored value of that type can equal it (5.5 for an integer
+// column, 1e10 for int4).
+Result<std::optional<Value>> ToKeyType(ExecContext& ctx, const Value& value, Oid column_type);
+
+}  // namespace db9::sql

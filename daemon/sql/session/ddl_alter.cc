@@ -1,0 +1,518 @@
+// CREATE INDEX, ALTER TABLE, ALTER ... RENAME, CREATE/ALTER SEQUENCE.
+#include <google/protobuf/reflection.h>
+
+#include "daemon/catalog/index_method.h"
+#include "daemon/catalog/row_keys.h"
+#include "daemon/sql/session/ddl_executor.h"
+
+namespace db9::sql {
+namespace {
+
+Result<const catalog::Table*> ResolveTable(const catalog::CatalogState& view,
+                                           const pg_query::RangeVar& rv,
+                                           const std::vector<std::string>& path) {
+  Result<catalog::RelationRef> rel = view.ResolveRelation(rv.schemaname(), rv.relname(), path);
+  if (!rel.ok()) return WithLocation(rel.status(), rv.location());
+  if (rel->table == nullptr) {
+    return Status::Error(sqlstate::kWrongObjectType, "\"" + rv.relname() + "\" is not a table");
+  }
+  return rel->table;
+}
+
+// Renames column references in a stored expression (CHECK, DEFAULT).
+void RenameColumnRefs(google::protobuf::Message* message, const std::string& from,
+                      const std::string& to) {
+  using google::protobuf::FieldDescriptor;
+  if (auto* node = dynamic_cast<pg_query::Node*>(message); node && node->has_column_ref()) {
+    auto* fields = node->mutable_column_ref()->mutable_fields();
+    if (!fields->empty()) {
+      pg_query::Node& last = (*fields)[fields->size() - 1];
+      if (last.has_string() && last.string().sval() == from) last.mutable_string()->set_sval(to);
+    }
+    return;
+  }
+  const google::protobuf::Reflection* r = message->GetReflection();
+  const google::protobuf::Descriptor* d = message->GetDescriptor();
+  for (int i = 0; i < d->field_count(); ++i) {
+    const FieldDescriptor* f = d->field(i);
+    if (f->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) continue;
+    if (f->is_repeated()) {
+      for (int j = 0; j < r->FieldSize(*message, f); ++j) {
+        RenameColumnRefs(r->MutableRepeatedMessage(message, f, j), from, to);
+      }
+    } else if (r->HasField(*message, f)) {
+      RenameColumnRefs(r->MutableMessage(message, f), from, to);
+    }
+  }
+}
+
+int64_t OptionInt(const pg_query::DefElem& d, int64_t fallback) {
+  const pg_query::Node& arg = d.arg();
+  if (arg.has_a_const() && arg.a_const().has_ival()) return arg.a_const().ival().ival();
+  if (arg.has_integer()) return arg.integer().ival();
+  if (arg.has_float_()) return std::stoll(arg.float_().fval());
+  if (arg.has_a_const() && arg.a_const().has_fval()) return std::stoll(arg.a_const().fval().fval());
+  return fallback;
+}
+
+}  // namespace
+
+Status DdlExecutor::CreateIndex(const pg_query::IndexStmt& stmt) {
+  DB9_ASSIGN_OR_RETURN(const catalog::Table* found,
+                       ResolveTable(view(), stmt.relation(), session_.info_.search_path));
+  catalog::Table table = *found;
+  if (stmt.has_where_clause()) {
+    return Status::Error(sqlstate::kFeatureNotSupported, "feature not supported: partial indexes");
+  }
+  std::string am = stmt.access_method().empty() ? "btree" : stmt.access_method();
+  const catalog::IndexMethod* method = catalog::IndexMethodRegistry::Global().Find(am);
+  if (method == nullptr) {
+    return Status::Error(sqlstate::kUndefinedObject, "access method \"" + am + "\" does not exist");
+  }
+  if (stmt.unique() && !method->supports_unique()) {
+    return Status::Error(sqlstate::kFeatureNotSupported,
+                         "access method \"" + am + "\" does not support unique indexes");
+  }
+  catalog::Index index;
+  std::vector<std::string> names;
+  for (const pg_query::Node& p : stmt.index_params()) {
+    const pg_query::IndexElem& e = p.index_elem();
+    if (e.name().empty()) {
+      return Status::Error(sqlstate::kFeatureNotSupported, "feature not supported: expression indexes");
+    }
+    const catalog::Column* column = table.FindColumn(e.name());
+    if (column == nullptr) {
+      return Status::Error(sqlstate::kUndefinedColumn, "column \"" + e.name() + "\" does not exist");
+    }
+    bool desc = e.ordering() == pg_query::SORTBY_DESC;
+    bool nulls_first = e.nulls_ordering() == pg_query::SORTBY_NULLS_FIRST ||
+                       (e.nulls_ordering() != pg_query::SORTBY_NULLS_LAST && desc);
+    index.columns.push_back({column->attnum, desc, nulls_first});
+    names.push_back(e.name());
+  }
+  index.name = stmt.idxname().empty() ? UniqueName(table, names, "idx") : stmt.idxname();
+  if (view().RelationNameTaken(table.namespace_oid, index.name)) {
+    if (stmt.if_not_exists()) {
+      channel_.SendNotice(Status::Notice("relation \"" + index.name + "\" already exists, skipping"));
+      channel_.SendCommandComplete("CREATE INDEX");
+      return Status::OK();
+    }
+    return Status::Error(sqlstate::kDuplicateTable, "relation \"" + index.name + "\" already exists");
+  }
+  DB9_ASSIGN_OR_RETURN(index.oid, store().AllocateOid());
+  index.table_oid = table.oid;
+  index.namespace_oid = table.namespace_oid;
+  index.unique = stmt.unique();
+  index.access_method = am;
+  table.indexes.push_back(index);
+  DB9_RETURN_IF_ERROR(BuildIndex(table, index));
+  DB9_RETURN_IF_ERROR(PutTable(std::move(table)));
+  channel_.SendCommandComplete("CREATE INDEX");
+  return Status::OK();
+}
+
+Status DdlExecutor::AlterTable(const pg_query::AlterTableStmt& stmt) {
+  if (stmt.objtype() != pg_query::OBJECT_TABLE) {
+    return Status::Error(sqlstate::kFeatureNotSupported,
+                         "feature not supported: ALTER " + pg_query::ObjectType_Name(stmt.objtype()));
+  }
+  Result<const catalog::Table*> found = ResolveTable(view(), stmt.relation(), session_.info_.search_path);
+  if (!found.ok()) {
+    if (stmt.missing_ok() && found.status().sqlstate() == sqlstate::kUndefinedTable) {
+      channel_.SendNotice(Status::Notice("relation \"" + stmt.relation().relname() +
+                                         "\" does not exist, skipping"));
+      channel_.SendCommandComplete("ALTER TABLE");
+      return Status::OK();
+    }
+    return found.status();
+  }
+  Oid table_oid = (*found)->oid;
+  for (const pg_query::Node& n : stmt.cmds()) {
+    const pg_query::AlterTableCmd& cmd = n.alter_table_cmd();
+    catalog::Table table = *view().TableByOid(table_oid);
+    switch (cmd.subtype()) {
+      case pg_query::AT_AddColumn: {
+        const pg_query::ColumnDef& def = cmd.def().column_def();
+        if (table.FindColumn(def.colname())) {
+          if (cmd.missing_ok()) {
+            channel_.SendNotice(Status::Notice("column \"" + def.colname() + "\" of relation \"" +
+                                               table.name + "\" already exists, skipping"));
+            continue;
+          }
+          return Status::Error(sqlstate::kDuplicateColumn, "column \"" + def.colname() +
+                                                               "\" of relation \"" + table.name +
+                                                               "\" already exists");
+        }
+        std::vector<const pg_query::Constraint*> unused;
+        std::vector<std::pair<const pg_query::Constraint*, std::string>> column_constraints;
+        DB9_RETURN_IF_ERROR(AddColumnDef(&table, def, &unused, &column_constraints));
+        DB9_RETURN_IF_ERROR(PutTable(table));
+        // Existing rows get the default (evaluated per row, like PostgreSQL
+        // does for volatile defaults), or must allow NULL.
+        const catalog::Column& column = table.columns.back();
+        Binder binder = MakeBinder();
+        ExprPtr fill;
+        if (!column.default_expr.empty()) {
+          Scope empty;
+          DB9_ASSIGN_OR_RETURN(fill, binder.BindStoredExpr(column.default_expr, empty));
+          DB9_ASSIGN_OR_RETURN(fill, binder.Coerce(std::move(fill), column.type, column.typmod,
+                                                   functions::CoercionContext::kAssignment, -1));
+        }
+        std::unique_ptr<ExecContext> ctx = NewContext();
+        DB9_RETURN_IF_ERROR(ForEachRow(table, [&](const std::string& key, Row& row) -> Status {
+          if (!fill) {
+            if (column.not_null) {
+              return Status::Error(sqlstate::kNotNullViolation,
+                                   "column \"" + column.name + "\" of relation \"" + table.name +
+                                       "\" contains null values");
+            }
+            return Status::OK();
+          }
+          DB9_ASSIGN_OR_RETURN(row.back(), fill->Eval(*ctx, row));
+          return txn().Put(key, catalog::EncodeRow(table, row));
+        }));
+        for (const auto& [c, name] : column_constraints) {
+          DB9_RETURN_IF_ERROR(AddConstraint(&table, *c, name, true));
+        }
+        break;
+      }
+      case pg_query::AT_DropColumn: {
+        const catalog::Column* column = table.FindColumn(cmd.name());
+        if (column == nullptr) {
+          if (cmd.missing_ok()) {
+            channel_.SendNotice(Status::Notice("column \"" + cmd.name() + "\" of relation \"" +
+                                               table.name + "\" does not exist, skipping"));
+            continue;
+          }
+          return Status::Error(sqlstate::kUndefinedColumn, "column \"" + cmd.name() +
+                                                               "\" of relation \"" + table.name +
+                                                               "\" does not exist");
+        }
+        int16_t attnum = column->attnum;
+        if (const catalog::Index* pk = table.primary_key()) {
+          for (const catalog::IndexColumn& ic : pk->columns) {
+            if (ic.attnum == attnum) {
+              return Status::Error(sqlstate::kFeatureNotSupported,
+                                   "feature not supported: dropping a primary key column");
+            }
+          }
+        }
+        for (const auto& [oid, other] : view().tables()) {
+          for (const catalog::Constraint& c : other.constraints) {
+            if (c.type == catalog::ConstraintType::kForeignKey && c.ref_table == table.oid &&
+                std::find(c.ref_columns.begin(), c.ref_columns.end(), attnum) != c.ref_columns.end()) {
+              return Status::Error(sqlstate::kDependentObjectsStillExist,
+                                   "cannot drop column " + cmd.name() + " of table " + table.name +
+                                       " because other objects depend on it")
+                  .WithDetail("constraint " + c.name + " on table " + other.name + " depends on column " +
+                              cmd.name() + " of table " + table.name);
+            }
+          }
+        }
+        // Indexes and constraints on the column go with it.
+        std::vector<Oid> dropped_indexes;
+        for (const catalog::Index& i : table.indexes) {
+          for (const catalog::IndexColumn& ic : i.columns) {
+            if (ic.attnum == attnum) dropped_indexes.push_back(i.oid);
+          }
+        }
+        for (Oid oid : dropped_indexes) DB9_RETURN_IF_ERROR(DeleteKeyRange(catalog::IndexKeyPrefix(oid)));
+        std::erase_if(table.indexes, [&](const catalog::Index& i) {
+          return std::find(dropped_indexes.begin(), dropped_indexes.end(), i.oid) != dropped_indexes.end();
+        });
+        std::erase_if(table.constraints, [&](const catalog::Constraint& c) {
+          return std::find(c.columns.begin(), c.columns.end(), attnum) != c.columns.end() ||
+                 (c.type == catalog::ConstraintType::kCheck &&
+                  c.check_expr.find(cmd.name()) != std::string::npos);
+        });
+        if (const catalog::Sequence* seq = view().SequenceByOid(column->identity_sequence)) {
+          catalog::Sequence copy = *seq;
+          DB9_RETURN_IF_ERROR(RemoveSequence(copy));
+        }
+        std::erase_if(table.columns, [&](const catalog::Column& c) { return c.attnum == attnum; });
+        DB9_RETURN_IF_ERROR(PutTable(std::move(table)));
+        break;
+      }
+      case pg_query::AT_AddConstraint:
+        DB9_RETURN_IF_ERROR(AddConstraint(&table, cmd.def().constraint(), "", true));
+        break;
+      case pg_query::AT_DropConstraint: {
+        auto it = std::find_if(table.constraints.begin(), table.constraints.end(),
+                               [&](const catalog::Constraint& c) { return c.name == cmd.name(); });
+        if (it == table.constraints.end()) {
+          if (cmd.missing_ok()) {
+            channel_.SendNotice(Status::Notice("constraint \"" + cmd.name() + "\" of relation \"" +
+                                               table.name + "\" does not exist, skipping"));
+            continue;
+          }
+          return Status::Error(sqlstate::kUndefinedObject, "constraint \"" + cmd.name() +
+                                                               "\" of relation \"" + table.name +
+                                                               "\" does not exist");
+        }
+        if (it->type == catalog::ConstraintType::kPrimaryKey) {
+          return Status::Error(sqlstate::kFeatureNotSupported,
+                               "feature not supported: dropping a primary key");
+        }
+        if (it->index_oid != 0) {
+          DB9_RETURN_IF_ERROR(DeleteKeyRange(catalog::IndexKeyPrefix(it->index_oid)));
+          Oid index_oid = it->index_oid;
+          std::erase_if(table.indexes, [&](const catalog::Index& i) { return i.oid == index_oid; });
+        }
+        table.constraints.erase(it);
+        DB9_RETURN_IF_ERROR(PutTable(std::move(table)));
+        break;
+      }
+      case pg_query::AT_ColumnDefault: {
+        catalog::Column* column = nullptr;
+        for (catalog::Column& c : table.columns) {
+          if (c.name == cmd.name()) column = &c;
+        }
+        if (column == nullptr) {
+          return Status::Error(sqlstate::kUndefinedColumn, "column \"" + cmd.name() +
+                                                               "\" of relation \"" + table.name +
+                                                               "\" does not exist");
+        }
+        if (cmd.has_def()) {
+          DB9_ASSIGN_OR_RETURN(column->default_expr, Deparse(cmd.def()));
+        } else {
+          column->default_expr.clear();
+        }
+        DB9_RETURN_IF_ERROR(PutTable(std::move(table)));
+        break;
+      }
+      case pg_query::AT_SetNotNull:
+      case pg_query::AT_DropNotNull: {
+        catalog::Column* column = nullptr;
+        for (catalog::Column& c : table.columns) {
+          if (c.name == cmd.name()) column = &c;
+        }
+        if (column == nullptr) {
+          return Status::Error(sqlstate::kUndefinedColumn, "column \"" + cmd.name() +
+                                                               "\" of relation \"" + table.name +
+                                                               "\" does not exist");
+        }
+        bool set = cmd.subtype() == pg_query::AT_SetNotNull;
+        if (!set && table.primary_key()) {
+          for (const catalog::IndexColumn& ic : table.primary_key()->columns) {
+            if (ic.attnum == column->attnum) {
+              return Status::Error(sqlstate::kInvalidTableDefinition,
+                                   "column \"" + column->name + "\" is in a primary key");
+            }
+          }
+        }
+        if (set) {
+          int pos = table.ColumnIndex(column->attnum);
+          DB9_RETURN_IF_ERROR(ForEachRow(table, [&](const std::string&, Row& row) -> Status {
+            if (row[pos].is_null()) {
+              return Status::Error(sqlstate::kNotNullViolation,
+                                   "column \"" + cmd.name() + "\" of relation \"" + table.name +
+                                       "\" contains null values");
+            }
+            return Status::OK();
+          }));
+        }
+        column->not_null = set;
+        DB9_RETURN_IF_ERROR(PutTable(std::move(table)));
+        break;
+      }
+      case pg_query::AT_SetRelOptions:
+      case pg_query::AT_ResetRelOptions:
+      case pg_query::AT_SetStatistics:
+        break;  // storage hints: nothing to do in this engine
+      default:
+        return Status::Error(sqlstate::kFeatureNotSupported,
+                             "feature not supported: ALTER TABLE " +
+                                 pg_query::AlterTableType_Name(cmd.subtype()));
+    }
+  }
+  channel_.SendCommandComplete("ALTER TABLE");
+  return Status::OK();
+}
+
+Status DdlExecutor::Rename(const pg_query::RenameStmt& stmt) {
+  const std::vector<std::string>& path = session_.info_.search_path;
+  switch (stmt.rename_type()) {
+    case pg_query::OBJECT_TABLE:
+    case pg_query::OBJECT_COLUMN:
+    case pg_query::OBJECT_TABCONSTRAINT: {
+      Result<const catalog::Table*> found = ResolveTable(view(), stmt.relation(), path);
+      if (!found.ok()) {
+        if (stmt.missing_ok()) {
+          channel_.SendNotice(Status::Notice("relation \"" + stmt.relation().relname() +
+                                             "\" does not exist, skipping"));
+          channel_.SendCommandComplete("ALTER TABLE");
+          return Status::OK();
+        }
+        return found.status();
+      }
+      catalog::Table table = **found;
+      if (stmt.rename_type() == pg_query::OBJECT_TABLE) {
+        if (view().RelationNameTaken(table.namespace_oid, stmt.newname())) {
+          return Status::Error(sqlstate::kDuplicateTable,
+                               "relation \"" + stmt.newname() + "\" already exists");
+        }
+        table.name = stmt.newname();
+      } else if (stmt.rename_type() == pg_query::OBJECT_COLUMN) {
+        if (table.FindColumn(stmt.newname())) {
+          return Status::Error(sqlstate::kDuplicateColumn, "column \"" + stmt.newname() +
+                                                               "\" of relation \"" + table.name +
+                                                               "\" already exists");
+        }
+        catalog::Column* column = nullptr;
+        for (catalog::Column& c : table.columns) {
+          if (c.name == stmt.subname()) column = &c;
+        }
+        if (column == nullptr) {
+          return Status::Error(sqlstate::kUndefinedColumn, "column \"" + stmt.subname() +
+                                                               "\" does not exist");
+        }
+        column->name = stmt.newname();
+        // Stored CHECK expressions name columns: rewrite them.
+        for (catalog::Constraint& c : table.constraints) {
+          if (c.type != catalog::ConstraintType::kCheck) continue;
+          DB9_ASSIGN_OR_RETURN(std::shared_ptr<const ParsedQuery> parsed, sql::Parse("SELECT " + c.check_expr));
+          pg_query::Node expr = parsed->statements[0].node->select_stmt().target_list(0).res_target().val();
+          RenameColumnRefs(&expr, stmt.subname(), stmt.newname());
+          DB9_ASSIGN_OR_RETURN(c.check_expr, Deparse(expr));
+        }
+      } else {
+        auto it = std::find_if(table.constraints.begin(), table.constraints.end(),
+                               [&](const catalog::Constraint& c) { return c.name == stmt.subname(); });
+        if (it == table.constraints.end()) {
+          return Status::Error(sqlstate::kUndefinedObject, "constraint \"" + stmt.subname() +
+                                                               "\" for table \"" + table.name +
+                                                               "\" does not exist");
+        }
+        it->name = stmt.newname();
+        for (catalog::Index& i : table.indexes) {
+          if (i.oid == it->index_oid) i.name = stmt.newname();
+        }
+      }
+      DB9_RETURN_IF_ERROR(PutTable(std::move(table)));
+      channel_.SendCommandComplete("ALTER TABLE");
+      return Status::OK();
+    }
+    case pg_query::OBJECT_INDEX: {
+      const catalog::Namespace* ns = view().FindNamespace(
+          stmt.relation().schemaname().empty() ? "public" : stmt.relation().schemaname());
+      auto [t, i] = ns ? view().FindIndex(ns->oid, stmt.relation().relname())
+                       : std::pair<const catalog::Table*, const catalog::Index*>{nullptr, nullptr};
+      if (i == nullptr) {
+        return Status::Error(sqlstate::kUndefinedTable,
+                             "relation \"" + stmt.relation().relname() + "\" does not exist");
+      }
+      catalog::Table table = *t;
+      Oid index_oid = i->oid;
+      for (catalog::Index& idx : table.indexes) {
+        if (idx.oid == index_oid) idx.name = stmt.newname();
+      }
+      for (catalog::Constraint& c : table.constraints) {
+        if (c.index_oid == index_oid) c.name = stmt.newname();
+      }
+      DB9_RETURN_IF_ERROR(PutTable(std::move(table)));
+      channel_.SendCommandComplete("ALTER INDEX");
+      return Status::OK();
+    }
+    case pg_query::OBJECT_SEQUENCE: {
+      DB9_ASSIGN_OR_RETURN(const catalog::Sequence* seq,
+                           view().ResolveSequence(stmt.relation().schemaname(),
+                                                  stmt.relation().relname(), path));
+      catalog::Sequence copy = *seq;
+      copy.name = stmt.newname();
+      DB9_RETURN_IF_ERROR(PutSequence(std::move(copy)));
+      channel_.SendCommandComplete("ALTER SEQUENCE");
+      return Status::OK();
+    }
+    default: break;
+  }
+  return Status::Error(sqlstate::kFeatureNotSupported,
+                       "feature not supported: ALTER " + pg_query::ObjectType_Name(stmt.rename_type()) +
+                           " RENAME");
+}
+
+Status DdlExecutor::CreateSequence(const pg_query::CreateSeqStmt& stmt) {
+  const pg_query::RangeVar& rv = stmt.sequence();
+  DB9_ASSIGN_OR_RETURN(Oid ns, view().CreationNamespace(rv.schemaname(), session_.info_.search_path));
+  if (view().RelationNameTaken(ns, rv.relname())) {
+    if (stmt.if_not_exists()) {
+      channel_.SendNotice(Status::Notice("relation \"" + rv.relname() + "\" already exists, skipping"));
+      channel_.SendCommandComplete("CREATE SEQUENCE");
+      return Status::OK();
+    }
+    return Status::Error(sqlstate::kDuplicateTable, "relation \"" + rv.relname() + "\" already exists");
+  }
+  catalog::Sequence seq;
+  DB9_ASSIGN_OR_RETURN(seq.oid, store().AllocateOid());
+  seq.name = rv.relname();
+  seq.namespace_oid = ns;
+  bool start_given = false, min_given = false, max_given = false;
+  for (const pg_query::Node& o : stmt.options()) {
+    const pg_query::DefElem& d = o.def_elem();
+    if (d.defname() == "increment") seq.increment = OptionInt(d, 1);
+    else if (d.defname() == "start") seq.start = OptionInt(d, 1), start_given = true;
+    else if (d.defname() == "minvalue") seq.min_value = OptionInt(d, 1), min_given = d.has_arg();
+    else if (d.defname() == "maxvalue") seq.max_value = OptionInt(d, INT64_MAX), max_given = d.has_arg();
+    else if (d.defname() == "cycle") seq.cycle = !d.has_arg() || OptionInt(d, 1) != 0;
+    else if (d.defname() == "cache" || d.defname() == "owned_by") continue;
+    else if (d.defname() == "as") continue;
+    else {
+      return Status::Error(sqlstate::kFeatureNotSupported,
+                           "feature not supported: sequence option " + d.defname());
+    }
+  }
+  if (seq.increment == 0) {
+    return Status::Error(sqlstate::kInvalidParameterValue, "INCREMENT must not be zero");
+  }
+  if (seq.increment < 0) {
+    if (!max_given) seq.max_value = -1;
+    if (!min_given) seq.min_value = INT64_MIN;
+    if (!start_given) seq.start = seq.max_value;
+  } else if (!start_given) {
+    seq.start = seq.min_value;
+  }
+  if (seq.start < seq.min_value || seq.start > seq.max_value) {
+    return Status::Error(sqlstate::kInvalidParameterValue,
+                         "START value (" + std::to_string(seq.start) +
+                             ") cannot be less than MINVALUE (" + std::to_string(seq.min_value) + ")");
+  }
+  DB9_RETURN_IF_ERROR(session_.db_.sequences().Reset(seq.oid));
+  DB9_RETURN_IF_ERROR(PutSequence(std::move(seq)));
+  channel_.SendCommandComplete("CREATE SEQUENCE");
+  return Status::OK();
+}
+
+Status DdlExecutor::AlterSequence(const pg_query::AlterSeqStmt& stmt) {
+  const pg_query::RangeVar& rv = stmt.sequence();
+  Result<const catalog::Sequence*> found =
+      view().ResolveSequence(rv.schemaname(), rv.relname(), session_.info_.search_path);
+  if (!found.ok()) {
+    if (stmt.missing_ok()) {
+      channel_.SendNotice(Status::Notice("relation \"" + rv.relname() + "\" does not exist, skipping"));
+      channel_.SendCommandComplete("ALTER SEQUENCE");
+      return Status::OK();
+    }
+    return found.status();
+  }
+  catalog::Sequence seq = **found;
+  std::optional<int64_t> restart;
+  for (const pg_query::Node& o : stmt.options()) {
+    const pg_query::DefElem& d = o.def_elem();
+    if (d.defname() == "increment") seq.increment = OptionInt(d, 1);
+    else if (d.defname() == "minvalue") seq.min_value = OptionInt(d, 1);
+    else if (d.defname() == "maxvalue") seq.max_value = OptionInt(d, INT64_MAX);
+    else if (d.defname() == "start") seq.start = OptionInt(d, 1);
+    else if (d.defname() == "restart") restart = d.has_arg() ? OptionInt(d, seq.start) : seq.start;
+    else if (d.defname() == "cycle") seq.cycle = !d.has_arg() || OptionInt(d, 1) != 0;
+    else if (d.defname() == "cache" || d.defname() == "owned_by") continue;
+    else {
+      return Status::Error(sqlstate::kFeatureNotSupported,
+                           "feature not supported: sequence option " + d.defname());
+    }
+  }
+  if (restart) DB9_RETURN_IF_ERROR(session_.db_.sequences().SetValue(seq, *restart, false));
+  DB9_RETURN_IF_ERROR(PutSequence(std::move(seq)));
+  channel_.SendCommandComplete("ALTER SEQUENCE");
+  return Status::OK();
+}
+
+}  // namespace db9::sql

@@ -1,0 +1,64 @@
+// Settings: the session's configuration parameters (GUCs) with PostgreSQL's
+// names, defaults and the subset of its validation that clients rely on.
+// Names are case-insensitive; SHOW answers with PostgreSQL's spelling.
+//
+// Parameters marked "reported" go to the client in ParameterStatus at
+// startup and whenever they change.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "daemon/types/io_context.h"
+#include "shared/base/result.h"
+
+namespace db9::sql {
+
+class Settings {
+ public:
+  Settings();
+
+  // SET name = value (value as text). 42704 for unknown names, 22023 for
+  // bad values. *changed_reported is set when a reported value changed.
+  Status Set(std::string_view name, const std::string& value, bool* changed_reported);
+  // RESET name / SET name TO DEFAULT.
+  Status Reset(std::string_view name, bool* changed_reported);
+  void ResetAll();
+  Result<std::string> Show(std::string_view name) const;
+  // (name, value, description) of every parameter, for SHOW ALL.
+  std::vector<std::vector<std::string>> ShowAll() const;
+  // The canonical spelling of a known parameter ("DateStyle"), or nullopt.
+  std::optional<std::string> CanonicalName(std::string_view name) const;
+
+  std::vector<std::pair<std::string, std::string>> Reported() const;
+
+  // Derived values, kept in step with the text settings.
+  const types::IoContext& io() const { return io_; }
+  const std::vector<std::string>& search_path() const { return search_path_; }
+  int64_t statement_timeout_ms() const { return statement_timeout_ms_; }
+
+ private:
+  struct Definition {
+    std::string name;  // PostgreSQL's spelling
+    std::string default_value;
+    std::string description;
+    bool reported = false;
+    bool read_only = false;
+  };
+  const Definition* Find(std::string_view name) const;
+  // Validates/normalizes and applies side effects; returns the stored text.
+  Result<std::string> Apply(const Definition& def, const std::string& value);
+
+  std::vector<Definition> definitions_;
+  std::map<std::string, std::string> values_;  // lower-case name -> value
+  types::IoContext io_;
+  std::vector<std::string> search_path_;
+  int64_t statement_timeout_ms_ = 0;
+};
+
+// Splits a search_path value ("\"$user\", public") into schema names.
+std::vector<std::string> ParseSearchPath(const std::string& value);
+
+}  // namespace db9::sql
