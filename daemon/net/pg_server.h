@@ -14,6 +14,9 @@
 namespace db9::tenants {
 class TenantManager;
 }
+namespace db9::types {
+class TypeRegistry;
+}
 
 namespace db9::net {
 
@@ -23,6 +26,15 @@ struct PgServerOptions {
   // When the port is taken: try the following ports instead of failing.
   bool pick_next_free_port = false;
   int max_connections = 1000;
+  // Threads that wait on sockets; statements run on a separate, growing pool.
+  int io_threads = 2;
+  // A client that has not logged in by then is disconnected (PostgreSQL's
+  // authentication_timeout), so half-open logins cannot hold slots.
+  int authentication_timeout_ms = 60000;
+  // Where DataRow values are encoded from: the daemon's registries (with its
+  // extension modules). nullptr: functions::BuiltinRegistries().types.
+  // REQUIRES: outlives the server.
+  const types::TypeRegistry* types = nullptr;
 };
 
 class PgServer {

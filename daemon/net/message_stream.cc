@@ -1,0 +1,167 @@
+#include "daemon/net/message_stream.h"
+
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <array>
+
+#include "daemon/net/pgproto/message_reader.h"
+#include "shared/base/sqlstate.h"
+
+namespace db9::net {
+
+namespace {
+namespace asio = boost::asio;
+// Output is written once this much collects even before a natural flush
+// point, so a large result streams instead of piling up in memory.
+constexpr size_t kFlushThreshold = 64 * 1024;
+constexpr size_t kReadChunk = 64 * 1024;
+// Buffers larger than this are freed when the connection goes idle.
+constexpr size_t kIdleBufferKeep = 512;
+// Blocks until the descriptor is ready for `events` (or has an error or
+// hang-up, which the following read or write reports). Asio's own wait()
+// returns at once on a socket in non-blocking mode, hence poll(2).
+std::string WaitFor(int fd, short events) {
+  pollfd p{fd, events, 0};
+  for (;;) {
+    int n = ::poll(&p, 1, -1);
+    if (n > 0) return "";
+    if (n < 0 && errno != EINTR) return std::strerror(errno);
+  }
+}
+}  // namespace
+
+MessageStream::MessageStream(asio::ip::tcp::socket socket) : socket_(std::move(socket)) {
+  boost::system::error_code ec;
+  socket_.non_blocking(true, ec);
+  socket_.set_option(asio::ip::tcp::no_delay(true), ec);
+}
+
+MessageStream::~MessageStream() { Close(); }
+
+void MessageStream::SetIoError(const std::string& what) {
+  if (io_error_.ok()) {
+    io_error_ = Status::Error(sqlstate::kConnectionFailure, "connection to client lost: " + what);
+  }
+}
+
+Status MessageStream::Flush() {
+  if (!io_error_.ok()) return io_error_;
+  // A builder error means a message we meant to send is broken; the stream
+  // cannot continue in sync with the client.
+  if (!out_.ok()) return out_.status();
+  while (!out_.finished().empty()) {
+    boost::system::error_code ec;
+    size_t n = socket_.write_some(asio::buffer(out_.finished().data(), out_.finished().size()), ec);
+    if (ec == asio::error::would_block || ec == asio::error::try_again) {
+      std::string error = WaitFor(socket_.native_handle(), POLLOUT);
+      if (!error.empty()) {
+        SetIoError(error);
+        break;
+      }
+      continue;
+    }
+    if (ec) {
+      SetIoError(ec.message());
+      break;
+    }
+    out_.Consume(n);
+  }
+  if (!io_error_.ok()) out_.Consume(out_.finished().size());
+  return io_error_;
+}
+
+Status MessageStream::FlushIfLarge() {
+  if (out_.finished().size() >= kFlushThreshold) return Flush();
+  return io_error_;
+}
+
+MessageStream::ReadState MessageStream::ReadAvailable() {
+  if (!io_error_.ok()) return ReadState::kClosed;
+  std::array<char, kReadChunk> chunk;
+  boost::system::error_code ec;
+  size_t n = socket_.read_some(asio::buffer(chunk), ec);
+  if (ec == asio::error::would_block || ec == asio::error::try_again) return ReadState::kWouldBlock;
+  if (ec == asio::error::eof) return ReadState::kClosed;  // output may still go out
+  if (ec) {
+    SetIoError(ec.message());
+    return ReadState::kClosed;
+  }
+  if (in_pos_ == in_.size()) {
+    in_.clear();
+    in_pos_ = 0;
+  } else if (in_pos_ > in_.size() / 2) {
+    in_.erase(0, in_pos_);
+    in_pos_ = 0;
+  }
+  in_.append(chunk.data(), n);
+  return ReadState::kData;
+}
+
+Result<std::optional<OwnedFrame>> MessageStream::NextFrame(bool startup_phase) {
+  std::string_view pending = std::string_view(in_).substr(in_pos_);
+  auto frame =
+      startup_phase ? pgproto::NextStartupFrame(pending) : pgproto::NextTypedFrame(pending);
+  if (!frame.ok()) return frame.status();
+  if (!frame->has_value()) return std::optional<OwnedFrame>();
+  OwnedFrame owned{(*frame)->type, std::string((*frame)->payload)};
+  in_pos_ += (*frame)->wire_size;
+  return std::optional<OwnedFrame>(std::move(owned));
+}
+
+Result<OwnedFrame> MessageStream::ReadFrameBlocking(bool startup_phase) {
+  for (;;) {
+    DB9_ASSIGN_OR_RETURN(std::optional<OwnedFrame> frame, NextFrame(startup_phase));
+    if (frame) return std::move(*frame);
+    ReadState state = ReadAvailable();
+    if (state == ReadState::kClosed) {
+      return io_error_.ok() ? Status::Error(sqlstate::kConnectionFailure,
+                                            "connection to client lost: the client closed it")
+                            : io_error_;
+    }
+    if (state == ReadState::kWouldBlock) {
+      std::string error = WaitFor(socket_.native_handle(), POLLIN);
+      if (!error.empty()) {
+        SetIoError(error);
+        return io_error_;
+      }
+    }
+  }
+}
+
+void MessageStream::WaitReadable(std::function<void()> handler) {
+  socket_.async_wait(asio::socket_base::wait_read,
+                     [handler = std::move(handler)](const boost::system::error_code&) {
+                       handler();
+                     });
+}
+
+void MessageStream::Shutdown(bool both) {
+  std::lock_guard lock(close_mu_);
+  if (closed_) return;
+  // shutdown(2) on the descriptor is safe while another thread waits on it;
+  // the waiter sees end-of-file or an error and ends the connection.
+  ::shutdown(socket_.native_handle(), both ? SHUT_RDWR : SHUT_RD);
+}
+
+void MessageStream::Close() {
+  std::lock_guard lock(close_mu_);
+  if (closed_) return;
+  closed_ = true;
+  boost::system::error_code ec;
+  socket_.close(ec);
+}
+
+void MessageStream::ReleaseIdleMemory() {
+  if (in_pos_ == in_.size()) {
+    in_pos_ = 0;
+    if (in_.capacity() > kIdleBufferKeep) std::string().swap(in_);
+    else in_.clear();
+  }
+  out_.ShrinkIfIdle(kIdleBufferKeep);
+}
+
+}  // namespace db9::net
