@@ -14,6 +14,10 @@ namespace db9::tenants {
 class TenantManager;
 }
 
+namespace db9::types {
+class TypeRegistry;
+}
+
 namespace db9::control {
 
 struct DaemonInfo {
@@ -22,6 +26,9 @@ struct DaemonInfo {
   uint16_t port = 0;  // the port really in use
   int64_t started_unix_ms = 0;
   std::function<void()> request_shutdown;  // "daemon stop"
+  // How SQL results of db.sql / db.rows become text: the daemon's registries
+  // (the same the PostgreSQL server uses). REQUIRES: outlives the server.
+  const types::TypeRegistry* types = nullptr;
 };
 
 class ControlServer {

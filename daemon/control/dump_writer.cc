@@ -1,0 +1,136 @@
+#include "daemon/control/dump_writer.h"
+
+#include <chrono>
+
+#include "daemon/control/catalog_queries.h"
+
+namespace db9::control {
+
+namespace {
+
+constexpr size_t kRowsPerInsert = 100;
+constexpr char kUserSchemas[] =
+    "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'";
+
+const std::string& Text(const ResultRow& row, size_t i) {
+  static const std::string kEmpty;
+  return i < row.size() && row[i] ? *row[i] : kEmpty;
+}
+
+std::string Qualified(const std::string& schema, const std::string& name) {
+  return QuoteIdentifier(schema) + "." + QuoteIdentifier(name);
+}
+
+// Relations of the given relkinds in user schemas: (oid, schema, name).
+Result<QueryResult> Relations(SqlRunner& runner, const std::string& relkinds) {
+  return runner.Query("SELECT c.oid, n.nspname, c.relname FROM pg_catalog.pg_class c "
+                      "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                      "WHERE c.relkind IN (" + relkinds + ") AND " + kUserSchemas +
+                      " ORDER BY n.nspname, c.relname");
+}
+
+Status AppendRows(SqlRunner& runner, const std::string& table, std::string* out) {
+  DB9_ASSIGN_OR_RETURN(auto rows, runner.Query("SELECT * FROM " + table, INT64_MAX));
+  if (rows.rows.empty()) return Status::OK();
+  std::string columns;
+  for (size_t i = 0; i < rows.columns.size(); ++i) {
+    columns += (i ? ", " : "") + QuoteIdentifier(rows.columns[i].name);
+  }
+  for (size_t start = 0; start < rows.rows.size(); start += kRowsPerInsert) {
+    *out += "INSERT INTO " + table + " (" + columns + ") VALUES\n";
+    size_t end = std::min(rows.rows.size(), start + kRowsPerInsert);
+    for (size_t r = start; r < end; ++r) {
+      *out += "  (";
+      for (size_t i = 0; i < rows.rows[r].size(); ++i) {
+        if (i) *out += ", ";
+        *out += rows.rows[r][i] ? QuoteLiteral(*rows.rows[r][i]) : "NULL";
+      }
+      *out += r + 1 < end ? "),\n" : ");\n";
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<std::string> WriteDump(SqlRunner& runner, const std::string& database_name) {
+  std::string out = "-- db9 dump of database \"" + database_name + "\"\n"
+                    "-- Replay with `db9 db restore NAME FILE` or psql -f into an empty database.\n"
+                    "BEGIN;\n";
+
+  DB9_ASSIGN_OR_RETURN(auto schemas,
+                       runner.Query(std::string("SELECT n.nspname FROM pg_catalog.pg_namespace n "
+                                                "WHERE ") + kUserSchemas +
+                                    " AND n.nspname <> 'public' ORDER BY 1"));
+  for (const auto& row : schemas.rows) {
+    out += "CREATE SCHEMA IF NOT EXISTS " + QuoteIdentifier(Text(row, 0)) + ";\n";
+  }
+
+  // Sequences first: column defaults (serial) refer to them.
+  DB9_ASSIGN_OR_RETURN(auto sequences, Relations(runner, "'S'"));
+  for (const auto& row : sequences.rows) {
+    out += "CREATE SEQUENCE " + Qualified(Text(row, 1), Text(row, 2)) + ";\n";
+  }
+
+  DB9_ASSIGN_OR_RETURN(auto tables, Relations(runner, "'r', 'p'"));
+  std::string foreign_keys, indexes;
+  for (const auto& row : tables.rows) {
+    std::string oid = Text(row, 0);
+    std::string name = Qualified(Text(row, 1), Text(row, 2));
+    DB9_ASSIGN_OR_RETURN(auto table, QueryTableDescription(runner, Text(row, 1), Text(row, 2)));
+    out += "\nCREATE TABLE " + name + " (\n";
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+      const auto& c = table.columns[i];
+      out += "  " + QuoteIdentifier(c.name) + " " + c.type;
+      if (c.default_expression) out += " DEFAULT " + *c.default_expression;
+      if (!c.nullable) out += " NOT NULL";
+      out += i + 1 < table.columns.size() ? ",\n" : "";
+    }
+    DB9_ASSIGN_OR_RETURN(
+        auto constraints,
+        runner.Query("SELECT conname, contype, pg_catalog.pg_get_constraintdef(oid) "
+                     "FROM pg_catalog.pg_constraint WHERE conrelid = " + oid +
+                     " ORDER BY contype DESC, conname"));
+    for (const auto& c : constraints.rows) {
+      std::string clause = "CONSTRAINT " + QuoteIdentifier(Text(c, 0)) + " " + Text(c, 2);
+      if (Text(c, 1) == "f") {
+        // After all data, so rows may arrive in any table order.
+        foreign_keys += "ALTER TABLE " + name + " ADD " + clause + ";\n";
+      } else {
+        out += ",\n  " + clause;
+      }
+    }
+    out += "\n);\n";
+    DB9_RETURN_IF_ERROR(AppendRows(runner, name, &out));
+    for (const auto& index : table.indexes) {
+      bool backs_constraint = false;
+      for (const auto& c : constraints.rows) backs_constraint |= Text(c, 0) == index.name;
+      if (!backs_constraint) indexes += index.definition + ";\n";
+    }
+  }
+  out += "\n" + indexes + foreign_keys;
+
+  for (const auto& row : sequences.rows) {
+    std::string name = Qualified(Text(row, 1), Text(row, 2));
+    DB9_ASSIGN_OR_RETURN(auto state, runner.Query("SELECT last_value, is_called FROM " + name));
+    if (state.rows.empty()) continue;
+    out += "SELECT pg_catalog.setval(" + QuoteLiteral(name) + ", " + Text(state.rows[0], 0) +
+           ", " + (Text(state.rows[0], 1) == "t" ? "true" : "false") + ");\n";
+  }
+
+  DB9_ASSIGN_OR_RETURN(auto views, Relations(runner, "'v'"));
+  for (const auto& row : views.rows) {
+    DB9_ASSIGN_OR_RETURN(auto definition,
+                         runner.Query("SELECT pg_catalog.pg_get_viewdef(" + Text(row, 0) + ")"));
+    if (definition.rows.empty()) continue;
+    std::string body = Text(definition.rows[0], 0);
+    while (!body.empty() && (body.back() == ';' || body.back() == '\n' || body.back() == ' ')) {
+      body.pop_back();
+    }
+    out += "CREATE VIEW " + Qualified(Text(row, 1), Text(row, 2)) + " AS " + body + ";\n";
+  }
+  out += "COMMIT;\n";
+  return out;
+}
+
+}  // namespace db9::control

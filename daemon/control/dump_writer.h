@@ -1,0 +1,15 @@
+// DumpWriter: a database as a SQL script — schemas, sequences, tables with
+// their constraints, rows as INSERTs, indexes, foreign keys, views — that
+// db.restore (or psql -f) replays into an empty database. Everything is read
+// through pg_catalog in one session, so the script is one consistent view.
+#pragma once
+
+#include <string>
+
+#include "daemon/control/sql_runner.h"
+
+namespace db9::control {
+
+Result<std::string> WriteDump(SqlRunner& runner, const std::string& database_name);
+
+}  // namespace db9::control

@@ -1,0 +1,75 @@
+// db.sql, db.tables, db.describe, db.rows: browsing and SQL through a
+// sql::Session on the tenant's database (SqlRunner).
+#include "daemon/control/args.h"
+#include "daemon/control/catalog_queries.h"
+#include "daemon/control/operations.h"
+#include "daemon/control/rows_query.h"
+#include "daemon/control/sql_runner.h"
+#include "daemon/functions/registries.h"
+#include "shared/base/sqlstate.h"
+#include "shared/control/json_codec.h"
+
+namespace db9::control {
+
+namespace {
+
+using nlohmann::json;
+
+const types::TypeRegistry& Types(const OperationContext& context) {
+  return context.info.types != nullptr ? *context.info.types
+                                       : functions::BuiltinRegistries().types;
+}
+
+Result<std::unique_ptr<SqlRunner>> RunnerFor(OperationContext& context, const json& args) {
+  DB9_ASSIGN_OR_RETURN(std::string name, StringArg(args, "name"));
+  return SqlRunner::Open(context.tenants, Types(context), name);
+}
+
+}  // namespace
+
+void AddSqlOperations(OperationTable& table, OperationContext& context) {
+  table.Add("db.sql", [&context](const json& args) -> Result<json> {
+    DB9_ASSIGN_OR_RETURN(std::string sql, StringArg(args, "sql"));
+    DB9_ASSIGN_OR_RETURN(int64_t max_rows, IntArg(args, "max_rows", 1000, 1, 100000));
+    DB9_ASSIGN_OR_RETURN(auto runner, RunnerFor(context, args));
+    DB9_ASSIGN_OR_RETURN(auto result, runner->Run(sql, max_rows));
+    return json(result);
+  });
+
+  table.Add("db.tables", [&context](const json& args) -> Result<json> {
+    DB9_ASSIGN_OR_RETURN(auto runner, RunnerFor(context, args));
+    DB9_ASSIGN_OR_RETURN(auto tables, QueryTables(*runner));
+    return json{{"tables", tables}};
+  });
+
+  table.Add("db.describe", [&context](const json& args) -> Result<json> {
+    DB9_ASSIGN_OR_RETURN(std::string schema, StringArg(args, "schema", "public"));
+    DB9_ASSIGN_OR_RETURN(std::string name, StringArg(args, "table"));
+    DB9_ASSIGN_OR_RETURN(auto runner, RunnerFor(context, args));
+    DB9_ASSIGN_OR_RETURN(auto description, QueryTableDescription(*runner, schema, name));
+    return json(description);
+  });
+
+  table.Add("db.rows", [&context](const json& args) -> Result<json> {
+    auto request = Decode<RowsRequest>(args, "db.rows arguments");
+    if (!request.ok()) {
+      return Status::Error(sqlstate::kInvalidParameterValue, std::string(request.status().message()));
+    }
+    if (request->table.empty()) {
+      return Status::Error(sqlstate::kInvalidParameterValue,
+                           "argument \"table\" is required (a string)");
+    }
+    if (request->limit < 1 || request->limit > 10000 || request->offset < 0) {
+      return Status::Error(sqlstate::kInvalidParameterValue,
+                           "argument \"limit\" must be between 1 and 10000 and \"offset\" >= 0");
+    }
+    DB9_ASSIGN_OR_RETURN(auto runner, RunnerFor(context, args));
+    DB9_ASSIGN_OR_RETURN(auto description,
+                         QueryTableColumns(*runner, request->schema, request->table));
+    DB9_ASSIGN_OR_RETURN(RowsQuery query, BuildRowsQuery(*request, description));
+    DB9_ASSIGN_OR_RETURN(auto result, runner->Query(query.sql, request->limit + 1));
+    return json(FinishRowsPage(*request, query, std::move(result)));
+  });
+}
+
+}  // namespace db9::control

@@ -1,0 +1,53 @@
+// SqlRunner: runs SQL in one database on behalf of a control request, through
+// a real sql::Session — the same path a PostgreSQL client takes, so results
+// and errors are the engine's own. The runner counts as a connection while it
+// lives (a forced delete cancels its statement).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "daemon/control/result_collector.h"
+#include "shared/base/result.h"
+#include "shared/control/types.h"
+
+namespace db9::sql {
+class Session;
+}
+namespace db9::tenants {
+class TenantHandle;
+class TenantManager;
+}
+
+namespace db9::control {
+
+class SqlRunner {
+ public:
+  // 3D000 if there is no such database.
+  static Result<std::unique_ptr<SqlRunner>> Open(tenants::TenantManager& tenants,
+                                                 const types::TypeRegistry& types,
+                                                 const std::string& database);
+  ~SqlRunner();
+
+  // Runs `sql` (one or more statements, as one simple query). The first
+  // error ends it and is returned.
+  Result<SqlResult> Run(const std::string& sql, int64_t max_rows);
+  // One statement that returns rows; all of them (bounded by max_rows).
+  Result<QueryResult> Query(const std::string& sql, int64_t max_rows = 1000000);
+
+ private:
+  struct Cancel;
+  SqlRunner(const types::TypeRegistry& types, std::shared_ptr<Cancel> cancel,
+            std::shared_ptr<tenants::TenantHandle> handle, std::unique_ptr<sql::Session> session);
+
+  const types::TypeRegistry& types_;
+  std::shared_ptr<Cancel> cancel_;
+  std::shared_ptr<tenants::TenantHandle> handle_;
+  std::unique_ptr<sql::Session> session_;
+};
+
+// SQL text helpers for the statements the control server builds.
+std::string QuoteIdentifier(const std::string& name);  // "my ""table"""
+std::string QuoteLiteral(const std::string& text);     // 'it''s'
+
+}  // namespace db9::control
