@@ -1,0 +1,33 @@
+#include "gui/app/app_core.h"
+
+#include "gui/models/database_list_model.h"
+#include "gui/services/control_service.h"
+#include "gui/services/daemon_supervisor.h"
+#include "gui/services/event_listener.h"
+
+namespace db9::gui {
+
+AppCore::AppCore(const QString& controlSocket, QObject* parent) : QObject(parent) {
+  service_ = new ControlService(controlSocket, this);
+  events_ = new EventListener(controlSocket, this);
+  supervisor_ = new DaemonSupervisor(service_, events_, this);
+  databases_ = new DatabaseListModel(this);
+  connect(service_, &ControlService::databasesListed, databases_,
+          [this](const std::vector<control::DatabaseInfo>& list) { databases_->setDatabases(list); });
+  // Without a daemon the list would be stale: show none rather than old rows.
+  connect(supervisor_, &DaemonSupervisor::stateChanged, databases_,
+          [this](DaemonSupervisor::State state) {
+            if (state == DaemonSupervisor::State::kUnreachable) databases_->clear();
+          });
+}
+
+void AppCore::setControlSocket(const QString& path) {
+  if (path == service_->socketPath()) return;
+  service_->setSocketPath(path);
+  events_->setSocketPath(path);
+  supervisor_->start();
+}
+
+void AppCore::start() { supervisor_->start(); }
+
+}  // namespace db9::gui

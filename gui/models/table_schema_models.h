@@ -1,0 +1,68 @@
+// Small read-only models for the table browser: the tables of a database
+// (db.tables), and the columns and indexes of one table (db.describe).
+#pragma once
+
+#include <QAbstractListModel>
+#include <QAbstractTableModel>
+
+#include <vector>
+
+#include "shared/control/types.h"
+
+namespace db9::gui {
+
+// One row per table or view; DisplayRole is "name" for schema public and
+// "schema.name" otherwise.
+class TableListModel : public QAbstractListModel {
+  Q_OBJECT
+ public:
+  static constexpr int SchemaRole = Qt::UserRole + 1;
+  static constexpr int TableRole = Qt::UserRole + 2;
+
+  explicit TableListModel(QObject* parent = nullptr);
+  void setTables(std::vector<control::TableInfo> tables);
+  int rowCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+
+ private:
+  std::vector<control::TableInfo> tables_;
+};
+
+// Columns: name, type, nullable, default, and "PK n" for key columns.
+class ColumnsModel : public QAbstractTableModel {
+  Q_OBJECT
+ public:
+  enum Column { kName, kType, kNullable, kDefault, kKey, kColumnCount };
+  explicit ColumnsModel(QObject* parent = nullptr);
+  void setDescription(const control::TableDescription& table);
+  void clear();
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+  QVariant headerData(int section, Qt::Orientation orientation,
+                      int role = Qt::DisplayRole) const override;
+
+ private:
+  std::vector<control::ColumnInfo> columns_;
+  std::vector<std::string> primaryKey_;
+};
+
+// Indexes and the constraints they enforce (primary key, unique).
+class IndexesModel : public QAbstractTableModel {
+  Q_OBJECT
+ public:
+  enum Column { kName, kKind, kDefinition, kColumnCount };
+  explicit IndexesModel(QObject* parent = nullptr);
+  void setDescription(const control::TableDescription& table);
+  void clear();
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+  QVariant headerData(int section, Qt::Orientation orientation,
+                      int role = Qt::DisplayRole) const override;
+
+ private:
+  std::vector<control::IndexInfo> indexes_;
+};
+
+}  // namespace db9::gui

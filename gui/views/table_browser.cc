@@ -1,0 +1,263 @@
+#include "gui/views/table_browser.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "gui/models/rows_model.h"
+#include "gui/models/table_schema_models.h"
+#include "gui/services/control_service.h"
+#include "gui/views/icons.h"
+
+namespace db9::gui {
+namespace {
+
+QString Q(const std::string& s) { return QString::fromStdString(s); }
+
+QTableView* MakeGrid(QWidget* parent) {
+  auto* view = new QTableView(parent);
+  view->setSelectionBehavior(QAbstractItemView::SelectRows);
+  view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  view->setAlternatingRowColors(true);
+  view->setWordWrap(false);
+  view->horizontalHeader()->setStretchLastSection(true);
+  view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+  return view;
+}
+
+bool OpTakesValue(const QString& op) { return !op.startsWith(QLatin1String("is ")); }
+
+}  // namespace
+
+TableBrowser::TableBrowser(ControlService* service, QWidget* parent)
+    : QWidget(parent), service_(service) {
+  tables_ = new TableListModel(this);
+  columns_ = new ColumnsModel(this);
+  indexes_ = new IndexesModel(this);
+  rows_ = new RowsModel(this);
+
+  tableList_ = new QListView(this);
+  tableList_->setObjectName(QStringLiteral("tableList"));
+  tableList_->setModel(tables_);
+  tableList_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+  // Rows tab: filter bar over the lazily loaded grid.
+  auto* rowsPage = new QWidget(this);
+  filterColumn_ = new QComboBox(rowsPage);
+  filterColumn_->setObjectName(QStringLiteral("filterColumn"));
+  filterColumn_->setMinimumContentsLength(12);
+  filterOp_ = new QComboBox(rowsPage);
+  filterOp_->setObjectName(QStringLiteral("filterOp"));
+  for (const char* op : {"=", "<>", "<", "<=", ">", ">=", "like", "ilike", "is null", "is not null"}) {
+    filterOp_->addItem(QString::fromLatin1(op));
+  }
+  filterValue_ = new QLineEdit(rowsPage);
+  filterValue_->setObjectName(QStringLiteral("filterValue"));
+  filterValue_->setPlaceholderText(tr("value (Enter to filter)"));
+  filterValue_->setClearButtonEnabled(true);
+  auto* apply = new QPushButton(ActionIcon(QStringLiteral("filter")), tr("Filter"), rowsPage);
+  apply->setObjectName(QStringLiteral("applyFilter"));
+  clearFilter_ = new QPushButton(tr("Clear"), rowsPage);
+  clearFilter_->setEnabled(false);
+  connect(apply, &QPushButton::clicked, this, &TableBrowser::applyFilter);
+  connect(filterValue_, &QLineEdit::returnPressed, this, &TableBrowser::applyFilter);
+  connect(clearFilter_, &QPushButton::clicked, this, &TableBrowser::clearFilter);
+  connect(filterOp_, &QComboBox::currentTextChanged, this,
+          [this](const QString& op) { filterValue_->setEnabled(OpTakesValue(op)); });
+
+  auto* filterBar = new QHBoxLayout;
+  filterBar->addWidget(new QLabel(tr("Where"), rowsPage));
+  filterBar->addWidget(filterColumn_);
+  filterBar->addWidget(filterOp_);
+  filterBar->addWidget(filterValue_, 1);
+  filterBar->addWidget(apply);
+  filterBar->addWidget(clearFilter_);
+
+  rowsView_ = MakeGrid(rowsPage);
+  rowsView_->setObjectName(QStringLiteral("rowsView"));
+  rowsView_->setModel(rows_);
+  // Header clicks call RowsModel::sort, which re-queries the daemon in that
+  // order; the indicator starts off because the first order is the key's.
+  rowsView_->setSortingEnabled(true);
+  rowsView_->horizontalHeader()->setSortIndicatorShown(false);
+  connect(rowsView_->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+          [this] { rowsView_->horizontalHeader()->setSortIndicatorShown(true); });
+  rowStatus_ = new QLabel(rowsPage);
+  rowStatus_->setObjectName(QStringLiteral("rowStatus"));
+
+  auto* rowsLayout = new QVBoxLayout(rowsPage);
+  rowsLayout->setContentsMargins(0, 4, 0, 0);
+  rowsLayout->addLayout(filterBar);
+  rowsLayout->addWidget(rowsView_, 1);
+  rowsLayout->addWidget(rowStatus_);
+
+  // Structure tab: columns over indexes.
+  auto* structurePage = new QWidget(this);
+  auto* columnsView = MakeGrid(structurePage);
+  columnsView->setObjectName(QStringLiteral("columnsView"));
+  columnsView->setModel(columns_);
+  columnsView->verticalHeader()->hide();
+  auto* indexesView = MakeGrid(structurePage);
+  indexesView->setObjectName(QStringLiteral("indexesView"));
+  indexesView->setModel(indexes_);
+  indexesView->verticalHeader()->hide();
+  auto* structureLayout = new QVBoxLayout(structurePage);
+  structureLayout->setContentsMargins(0, 4, 0, 0);
+  structureLayout->addWidget(new QLabel(tr("<b>Columns</b>"), structurePage));
+  structureLayout->addWidget(columnsView, 2);
+  structureLayout->addWidget(new QLabel(tr("<b>Indexes and keys</b>"), structurePage));
+  structureLayout->addWidget(indexesView, 1);
+
+  tabs_ = new QTabWidget(this);
+  tabs_->addTab(rowsPage, ActionIcon(QStringLiteral("table")), tr("Rows"));
+  tabs_->addTab(structurePage, tr("Structure"));
+
+  auto* splitter = new QSplitter(this);
+  splitter->addWidget(tableList_);
+  splitter->addWidget(tabs_);
+  splitter->setStretchFactor(1, 1);
+  splitter->setSizes({180, 600});
+
+  message_ = new QLabel(this);
+  message_->setObjectName(QStringLiteral("browserMessage"));
+  message_->setAlignment(Qt::AlignCenter);
+  message_->setWordWrap(true);
+  stack_ = new QStackedWidget(this);
+  stack_->addWidget(message_);
+  stack_->addWidget(splitter);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(stack_);
+
+  connect(tableList_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+          &TableBrowser::onTableSelected);
+  connect(service_, &ControlService::tablesListed, this, &TableBrowser::onTables);
+  connect(service_, &ControlService::tableDescribed, this, &TableBrowser::onDescribed);
+  connect(rows_, &RowsModel::pageRequested, service_, &ControlService::fetchRows);
+  connect(service_, &ControlService::rowsFetched, rows_, &RowsModel::addPage);
+  connect(service_, &ControlService::rowsFailed, rows_, &RowsModel::pageFailed);
+  connect(rows_, &RowsModel::loadingChanged, this, &TableBrowser::updateRowStatus);
+  connect(rows_, &RowsModel::loadFailed, this,
+          [this](const QString& message) { rowStatus_->setText(tr("Could not load rows: %1").arg(message)); });
+  connect(service_, &ControlService::tablesFailed, this,
+          [this](const QString& database, const QString& message, const QString& sqlstate) {
+            if (database != database_) return;
+            showMessage(sqlstate == QLatin1String("0A000")
+                            ? tr("This daemon cannot browse tables yet.\n%1").arg(message)
+                            : tr("Could not list the tables of %1:\n%2").arg(database, message));
+          });
+  showMessage(tr("Select a database to browse its tables."));
+}
+
+void TableBrowser::setDatabase(const QString& database) {
+  if (database == database_) return;
+  database_ = database;
+  reload();
+}
+
+void TableBrowser::reload() {
+  schema_.clear();
+  table_.clear();
+  tables_->setTables({});
+  columns_->clear();
+  indexes_->clear();
+  rows_->clearTable();
+  rowStatus_->clear();
+  if (database_.isEmpty()) {
+    showMessage(tr("Select a database to browse its tables."));
+    return;
+  }
+  showMessage(tr("Loading the tables of %1…").arg(database_));
+  service_->listTables(database_);
+}
+
+void TableBrowser::onTables(const QString& database, const std::vector<control::TableInfo>& tables) {
+  if (database != database_) return;
+  if (tables.empty()) {
+    showMessage(tr("%1 has no tables yet.\nCreate some with psql, SQLAlchemy or any PostgreSQL "
+                   "client, using the connection panel's details.")
+                    .arg(database));
+    return;
+  }
+  tables_->setTables(tables);
+  stack_->setCurrentIndex(1);
+  tableList_->setCurrentIndex(tables_->index(0));
+  if (!wantedTable_.isEmpty()) selectTable(wantedTable_);
+}
+
+void TableBrowser::selectTable(const QString& name) {
+  for (int row = 0; row < tables_->rowCount(); ++row) {
+    if (tables_->index(row).data().toString() == name) {
+      wantedTable_.clear();
+      tableList_->setCurrentIndex(tables_->index(row));
+      return;
+    }
+  }
+  wantedTable_ = name;
+}
+
+void TableBrowser::onTableSelected() {
+  const QModelIndex current = tableList_->currentIndex();
+  if (!current.isValid()) return;
+  schema_ = current.data(TableListModel::SchemaRole).toString();
+  table_ = current.data(TableListModel::TableRole).toString();
+  columns_->clear();
+  indexes_->clear();
+  filterColumn_->clear();
+  filterValue_->clear();
+  clearFilter_->setEnabled(false);
+  rowsView_->horizontalHeader()->setSortIndicatorShown(false);
+  service_->describeTable(database_, schema_, table_);
+  rows_->setTable(database_, schema_, table_);
+}
+
+void TableBrowser::onDescribed(const QString& database, const control::TableDescription& table) {
+  if (database != database_ || Q(table.name) != table_ || Q(table.schema) != schema_) return;
+  columns_->setDescription(table);
+  indexes_->setDescription(table);
+  filterColumn_->clear();
+  for (const auto& column : table.columns) filterColumn_->addItem(Q(column.name));
+}
+
+void TableBrowser::applyFilter() {
+  const QString column = filterColumn_->currentText();
+  if (column.isEmpty()) return;
+  const QString op = filterOp_->currentText();
+  std::optional<QString> value;
+  if (OpTakesValue(op)) value = filterValue_->text();
+  rows_->setFilter(column, op, value);
+  clearFilter_->setEnabled(true);
+}
+
+void TableBrowser::clearFilter() {
+  filterValue_->clear();
+  rows_->setFilter({}, {}, std::nullopt);
+  clearFilter_->setEnabled(false);
+}
+
+void TableBrowser::updateRowStatus() {
+  if (rows_->isLoading()) {
+    rowStatus_->setText(tr("Loading rows…"));
+  } else if (rows_->isComplete()) {
+    rowStatus_->setText(tr("%n row(s)", nullptr, rows_->rowCount()));
+  } else {
+    rowStatus_->setText(tr("%n row(s) loaded; scroll for more", nullptr, rows_->rowCount()));
+  }
+}
+
+void TableBrowser::showMessage(const QString& text) {
+  message_->setText(text);
+  stack_->setCurrentIndex(0);
+}
+
+}  // namespace db9::gui
