@@ -1,2 +1,3 @@
-"""The fixtures (daemon, fresh_daemon, database) live in tests/conftest.py,
-shared by the e2e, wire and sql suites."""
+"""The fixtures (daemon, fresh_daemon, database) live in tests/conftest.py and
+the classes behind them in tests/db9_harness.py (import from there:
+`from db9_harness import create_database`), shared by e2e, wire and sql."""

@@ -1,0 +1,23 @@
+-- Explicit and implicit casts: CAST(), ::, between numeric, text, date and boolean types.
+SELECT CAST('42' AS integer), '42'::bigint, '3.14'::numeric, '3.14'::float8, '1e3'::real;
+SELECT 42::text, 3.14::text, true::text, '2024-05-06'::date::text, 1.5::float8::text;
+SELECT 3.7::int, 3.5::int, -3.5::int, 2.5::smallint, '7'::int + 1;
+SELECT 3.99::numeric(3,1), 12.345::numeric(5,2), 1234.5::numeric(4,0);
+SELECT 123456.7::numeric(5,2);
+SELECT 'abc'::int;
+SELECT '99999999999'::int;
+SELECT 1e10::int;
+SELECT '2024-05-06 10:11:12'::timestamp::date, '2024-05-06'::date::timestamp, '10:11'::time;
+SELECT 'true'::boolean::int, 0::boolean, 'abc'::varchar(2), 'abc'::char(5) || '|';
+SELECT '{"a":1}'::json::jsonb, '{"a":1}'::jsonb::text, '[1,2]'::jsonb::json;
+SELECT 65::char, 'x'::bytea, '\x41'::bytea::text;
+SELECT '1 day'::interval::text, interval '1 day' = '24 hours'::interval;
+SELECT '00000000-0000-0000-0000-000000000001'::uuid::text;
+SELECT 1::int2::int4::int8::numeric::float8::real;
+SELECT true::int4, 5::int4::boolean;
+SELECT '2024-13-01'::date;
+SELECT 'x'::boolean;
+SELECT 1::date;
+SELECT pg_typeof(1::int2 + 1::int8), pg_typeof(1::int4 * 1.5::float4), pg_typeof(1 / 2::numeric);
+SELECT '{1,2,3}'::int[], ARRAY[1, 2]::text[], '{a,b}'::text[];
+SELECT to_number('12,345.6', '99G999D9'), to_date('2024-05-06', 'YYYY-MM-DD'), to_timestamp(0) AT TIME ZONE 'UTC';

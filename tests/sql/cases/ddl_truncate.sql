@@ -1,0 +1,26 @@
+-- TRUNCATE: one and several tables, RESTART IDENTITY, inside transactions, FK checks.
+CREATE TABLE tr1 (id serial PRIMARY KEY, v text);
+CREATE TABLE tr2 (id int);
+INSERT INTO tr1 (v) VALUES ('a'), ('b');
+INSERT INTO tr2 VALUES (1), (2), (3);
+TRUNCATE tr1;
+SELECT count(*) FROM tr1;
+INSERT INTO tr1 (v) VALUES ('c') RETURNING id, v;
+TRUNCATE TABLE tr1, tr2;
+SELECT (SELECT count(*) FROM tr1), (SELECT count(*) FROM tr2);
+INSERT INTO tr1 (v) VALUES ('d');
+TRUNCATE tr1 RESTART IDENTITY;
+INSERT INTO tr1 (v) VALUES ('e') RETURNING id, v;
+BEGIN;
+TRUNCATE tr1;
+SELECT count(*) FROM tr1;
+ROLLBACK;
+SELECT id, v FROM tr1;
+CREATE TABLE trp (id int PRIMARY KEY);
+CREATE TABLE trc (pid int REFERENCES trp (id));
+INSERT INTO trp VALUES (1);
+INSERT INTO trc VALUES (1);
+TRUNCATE trp;
+TRUNCATE trp, trc;
+TRUNCATE trp CASCADE;
+TRUNCATE nosuch;

@@ -1,0 +1,20 @@
+-- Date/time functions with fixed inputs (no now() values in the output).
+SET TimeZone = 'UTC';
+SELECT now() = current_timestamp, now() = transaction_timestamp(), current_date = now()::date, now() IS NOT NULL;
+BEGIN;
+SELECT now() = statement_timestamp() OR now() < statement_timestamp();
+COMMIT;
+SELECT pg_typeof(now()), pg_typeof(current_date), pg_typeof(current_timestamp), pg_typeof(localtimestamp), pg_typeof(clock_timestamp());
+SELECT date_trunc('year', date '2024-05-06'), date_trunc('week', timestamp '2024-05-09 10:00'), date_trunc('day', timestamptz '2024-05-06 23:30:00+00');
+SELECT extract(hour FROM time '13:45'), extract(quarter FROM date '2024-05-06'), extract(doy FROM date '2024-12-31'), extract(isodow FROM date '2024-05-12');
+SELECT date_part('epoch', timestamp '2024-01-01'), extract(epoch FROM interval '1 day 1 hour'), extract(century FROM date '2024-01-01');
+SELECT age(date '2024-05-06', date '2000-02-29'), justify_days(interval '45 days'), justify_hours(interval '30 hours'), justify_interval(interval '1 mon -1 day');
+SELECT to_char(timestamp '2024-05-06 07:08:09.123', 'YYYY-MM-DD"T"HH24:MI:SS.MS'), to_char(date '2024-05-06', 'Day, DD Month YYYY'), to_char(interval '25 hours', 'HH24:MI');
+SELECT to_timestamp('2024-05-06 07:08:09', 'YYYY-MM-DD HH24:MI:SS'), to_timestamp(1700000000), to_date('06/05/2024', 'DD/MM/YYYY');
+SELECT timestamp '2024-05-06 07:08:09' AT TIME ZONE 'Europe/Paris', timestamptz '2024-05-06 07:08:09+00' AT TIME ZONE 'Asia/Tokyo';
+SELECT make_timestamp(2024, 5, 6, 7, 8, 9.5), make_timestamptz(2024, 5, 6, 7, 8, 9, 'UTC'), make_time(1, 2, 3);
+SELECT date '2024-05-06' < date '2024-05-07', timestamp '2024-05-06' = date '2024-05-06', (date '2024-01-01', date '2024-02-01') OVERLAPS (date '2024-01-15', date '2024-03-01');
+SELECT generate_series(timestamp '2024-01-01', timestamp '2024-01-03', interval '1 day');
+SELECT date '2024-02-28' + 1, date '2023-02-28' + 1, date '2024-12-31' + interval '1 day', timestamp '2024-03-31' - interval '1 month';
+SELECT isfinite(date 'infinity'), isfinite(date '2024-01-01'), date 'epoch', timestamp 'epoch', date '2024-05-06' - 365;
+SELECT interval '1 year 2 months', interval 'P1Y2M3DT4H5M6S', interval '-1 day +2 hours', interval '1.5 days', interval '100000 hours';

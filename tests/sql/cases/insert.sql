@@ -1,0 +1,22 @@
+-- INSERT: multi-row VALUES, INSERT .. SELECT, DEFAULT VALUES, RETURNING, column lists.
+CREATE TABLE ins (id serial PRIMARY KEY, name text NOT NULL DEFAULT 'x', qty int DEFAULT 0);
+INSERT INTO ins (name, qty) VALUES ('a', 1), ('b', 2), ('c', 3);
+INSERT INTO ins DEFAULT VALUES;
+INSERT INTO ins (name) VALUES ('d') RETURNING *;
+INSERT INTO ins (name, qty) VALUES ('e', 5), ('f', 6) RETURNING id, name, qty * 2 AS doubled;
+INSERT INTO ins (name, qty) SELECT name || '2', qty + 10 FROM ins WHERE qty BETWEEN 1 AND 3 ORDER BY id;
+SELECT id, name, qty FROM ins ORDER BY id;
+INSERT INTO ins (name, qty) VALUES ('g');
+INSERT INTO ins (name) VALUES ('h', 1);
+INSERT INTO ins (nosuch) VALUES (1);
+INSERT INTO nosuch VALUES (1);
+INSERT INTO ins (name, qty) VALUES ('i', 'notanumber');
+INSERT INTO ins (name, qty) VALUES ('j', '42');
+INSERT INTO ins (qty, name) VALUES (7, 'k') RETURNING name, qty;
+INSERT INTO ins (name, qty) SELECT 'gen' || g, g FROM generate_series(1, 3) AS g RETURNING name, qty;
+INSERT INTO ins (name, qty) VALUES ('dup', 1), ('dup', 1);
+SELECT count(*), count(DISTINCT name) FROM ins;
+CREATE TABLE copyto (name text, qty int);
+INSERT INTO copyto SELECT name, qty FROM ins WHERE name LIKE 'gen%';
+SELECT name, qty FROM copyto ORDER BY qty;
+INSERT INTO ins (name, qty) SELECT p0::VARCHAR, 1 FROM (VALUES ('m1', 0), ('m2', 1), ('m3', 2)) AS imp_sen(p0, sen_counter) ORDER BY sen_counter RETURNING ins.id, ins.name;

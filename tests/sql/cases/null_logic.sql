@@ -1,0 +1,25 @@
+-- Three-valued logic and NULL handling in comparisons, aggregates, sorting, grouping, DISTINCT.
+CREATE TABLE n (id int PRIMARY KEY, a int, b text);
+INSERT INTO n VALUES (1, 1, 'x'), (2, NULL, 'y'), (3, 3, NULL), (4, NULL, NULL);
+SELECT id FROM n WHERE a = NULL;
+SELECT id FROM n WHERE a IS NULL ORDER BY id;
+SELECT id FROM n WHERE a <> 1 ORDER BY id;
+SELECT id FROM n WHERE NOT (a = 1) ORDER BY id;
+SELECT id FROM n WHERE a = 1 OR b IS NULL ORDER BY id;
+SELECT id, a + 1, a || b, b || 'z' FROM n ORDER BY id;
+SELECT NULL = NULL, NULL <> 1, NULL IS NULL, NULL AND false, NULL OR true, NOT (NULL::boolean);
+SELECT count(*), count(a), count(b), sum(a), avg(a), max(b) FROM n;
+SELECT a, count(*) FROM n GROUP BY a ORDER BY a;
+SELECT DISTINCT b FROM n ORDER BY b;
+SELECT a FROM n ORDER BY a;
+SELECT a FROM n ORDER BY a DESC;
+SELECT id FROM n WHERE a IN (1, NULL) ORDER BY id;
+SELECT id FROM n WHERE a NOT IN (1, NULL);
+SELECT id FROM n WHERE (a, b) IS NULL ORDER BY id;
+SELECT id FROM n WHERE b IS DISTINCT FROM 'x' ORDER BY id;
+SELECT id FROM n WHERE coalesce(a, 0) < 2 ORDER BY id;
+SELECT sum(a) FROM n WHERE a IS NULL;
+SELECT NULL::int + 1, NULL::text || 'a', length(NULL), NULL::int / 0;
+SELECT CASE WHEN NULL THEN 'yes' ELSE 'no' END, CASE NULL WHEN NULL THEN 'eq' ELSE 'ne' END;
+SELECT pg_typeof(NULL), pg_typeof(NULL::int);
+SELECT NULL UNION SELECT 1 ORDER BY 1;

@@ -1,0 +1,27 @@
+-- LIKE / ILIKE / NOT LIKE with escapes, IN lists, BETWEEN, regular expressions.
+CREATE TABLE w (id int PRIMARY KEY, s text);
+INSERT INTO w VALUES (1, 'apple'), (2, 'Apricot'), (3, 'banana'), (4, 'a_b'), (5, 'a%b'), (6, NULL), (7, 'APPLE PIE');
+SELECT id FROM w WHERE s LIKE 'ap%' ORDER BY id;
+SELECT id FROM w WHERE s ILIKE 'ap%' ORDER BY id;
+SELECT id FROM w WHERE s NOT LIKE '%an%' ORDER BY id;
+SELECT id FROM w WHERE s NOT ILIKE 'a%' ORDER BY id;
+SELECT id FROM w WHERE s LIKE 'a_b' ORDER BY id;
+SELECT id FROM w WHERE s LIKE 'a\_b' ORDER BY id;
+SELECT id FROM w WHERE s LIKE 'a!%b' ESCAPE '!' ORDER BY id;
+SELECT id FROM w WHERE s LIKE '_____' ORDER BY id;
+SELECT id FROM w WHERE s LIKE '%' ORDER BY id;
+SELECT 'banana' ~~ 'b%', 'abc' ~~* 'A%', 'abc' !~~ 'a%';
+SELECT id FROM w WHERE s ~~ 'b%' ORDER BY id;
+SELECT id FROM w WHERE s ~ '^a' ORDER BY id;
+SELECT id FROM w WHERE s ~* '^a' ORDER BY id;
+SELECT id FROM w WHERE s !~ 'a' ORDER BY id;
+SELECT id FROM w WHERE id IN (1, 3, 99) ORDER BY id;
+SELECT id FROM w WHERE id NOT IN (1, 3) ORDER BY id;
+SELECT id FROM w WHERE s IN ('apple', 'banana', NULL) ORDER BY id;
+SELECT id FROM w WHERE id BETWEEN 2 AND 4 ORDER BY id;
+SELECT id FROM w WHERE id NOT BETWEEN 2 AND 6 ORDER BY id;
+SELECT id FROM w WHERE id BETWEEN 4 AND 2 ORDER BY id;
+SELECT id FROM w WHERE id BETWEEN SYMMETRIC 4 AND 2 ORDER BY id;
+SELECT id FROM w WHERE s BETWEEN 'a' AND 'b' ORDER BY id;
+SELECT 'abc' LIKE 'abc', 'abc' LIKE 'ABC', 'abc' ILIKE 'ABC', NULL LIKE 'a', 'a' LIKE NULL;
+SELECT 'abc' SIMILAR TO 'a(b|c)+', 'foo.bar' ~ '\.', regexp_replace('a1b22c', '[0-9]+', '#', 'g'), regexp_match('key=val', '(\w+)=(\w+)');

@@ -1,0 +1,26 @@
+-- Subqueries: scalar, IN / NOT IN, EXISTS / NOT EXISTS, ANY / ALL, correlated, in FROM.
+CREATE TABLE emp (id int PRIMARY KEY, name text, dept int, salary int);
+CREATE TABLE dept (id int PRIMARY KEY, name text);
+INSERT INTO dept VALUES (1, 'eng'), (2, 'ops'), (3, 'empty');
+INSERT INTO emp VALUES (1, 'ann', 1, 100), (2, 'bob', 1, 80), (3, 'cid', 2, 90), (4, 'dan', NULL, 70);
+SELECT name, (SELECT name FROM dept WHERE dept.id = emp.dept) AS dname FROM emp ORDER BY id;
+SELECT (SELECT max(salary) FROM emp), (SELECT count(*) FROM dept);
+SELECT name FROM emp WHERE salary > (SELECT avg(salary) FROM emp) ORDER BY name;
+SELECT name FROM emp WHERE dept IN (SELECT id FROM dept WHERE name = 'eng') ORDER BY name;
+SELECT name FROM dept WHERE id NOT IN (SELECT dept FROM emp WHERE dept IS NOT NULL) ORDER BY name;
+SELECT name FROM dept WHERE id NOT IN (SELECT dept FROM emp) ORDER BY name;
+SELECT name FROM dept d WHERE EXISTS (SELECT 1 FROM emp e WHERE e.dept = d.id) ORDER BY name;
+SELECT name FROM dept d WHERE NOT EXISTS (SELECT 1 FROM emp e WHERE e.dept = d.id) ORDER BY name;
+SELECT name FROM emp e WHERE salary = (SELECT max(salary) FROM emp e2 WHERE e2.dept = e.dept) ORDER BY name;
+SELECT name FROM emp WHERE salary > ALL (SELECT salary FROM emp WHERE dept = 2) ORDER BY name;
+SELECT name FROM emp WHERE salary = ANY (SELECT salary FROM emp WHERE dept = 1) ORDER BY name;
+SELECT name FROM emp WHERE id = ANY (ARRAY[1, 3]) ORDER BY name;
+SELECT (SELECT id FROM emp);
+SELECT (SELECT id, name FROM emp WHERE id = 1);
+SELECT (SELECT id FROM emp WHERE id = 99) IS NULL;
+SELECT d.name, s.cnt FROM dept d JOIN (SELECT dept, count(*) AS cnt FROM emp GROUP BY dept) s ON s.dept = d.id ORDER BY d.name;
+SELECT name FROM emp WHERE (dept, salary) IN (SELECT 1, 80) ORDER BY name;
+SELECT name, salary - (SELECT min(salary) FROM emp) AS above_min FROM emp ORDER BY above_min DESC;
+SELECT count(*) FROM (SELECT DISTINCT dept FROM emp) t;
+SELECT * FROM (SELECT 1) AS s;
+SELECT 2 IN (1, 2, NULL), 3 IN (1, 2, NULL), 3 NOT IN (1, 2, NULL), NULL IN (1);

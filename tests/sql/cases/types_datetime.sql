@@ -1,0 +1,25 @@
+-- date, timestamp, timestamptz and interval: input forms, output, arithmetic.
+SET TimeZone = 'UTC';
+CREATE TABLE times (id int, d date, ts timestamp, tz timestamptz, iv interval);
+INSERT INTO times VALUES (1, '2024-02-29', '2024-02-29 13:45:00', '2024-02-29 13:45:00+02', '1 day 2 hours');
+INSERT INTO times VALUES (2, '1999-12-31', '1999-12-31 23:59:59.999999', '2000-01-01 00:00:00Z', '-3 months');
+INSERT INTO times VALUES (3, '0001-01-01', '2038-01-19 03:14:08', '1970-01-01 00:00:00 UTC', '1 year 2 mons 3 days 04:05:06.5');
+INSERT INTO times VALUES (4, 'infinity', '-infinity', 'infinity', '0');
+SELECT id, d, ts, tz, iv FROM times ORDER BY id;
+INSERT INTO times (id, d) VALUES (5, '2023-02-29');
+INSERT INTO times (id, ts) VALUES (6, 'not a time');
+SELECT '2024-01-31'::date + 1, '2024-03-01'::date - '2024-02-01'::date, '2024-01-01'::date + interval '1 month';
+SELECT '2024-01-31 10:00'::timestamp + interval '1 month', '2024-01-01 00:00'::timestamp - '2023-12-31 12:00'::timestamp;
+SELECT interval '1 day' * 3, interval '90 minutes', interval '1 hour' / 2, - interval '2 days';
+SELECT extract(year FROM date '2024-05-06'), extract(month FROM timestamp '2024-05-06 07:08:09'), extract(dow FROM date '2024-05-06'), extract(epoch FROM timestamptz '2000-01-01 00:00:00+00');
+SELECT date_trunc('month', timestamp '2024-05-06 07:08:09'), date_trunc('hour', timestamptz '2024-05-06 07:08:09+00'), date_part('day', date '2024-05-06');
+SELECT to_char(timestamp '2024-05-06 07:08:09', 'YYYY-MM-DD HH24:MI:SS'), to_char(date '2024-05-06', 'DD Mon YYYY');
+SET TimeZone = 'America/New_York';
+SELECT tz FROM times WHERE id = 1;
+SELECT '2024-07-01 12:00:00'::timestamptz, '2024-07-01 12:00:00'::timestamptz::timestamp;
+SET TimeZone = 'UTC';
+SELECT make_date(2024, 5, 6), make_interval(days => 2, hours => 3), age(timestamp '2024-05-06', timestamp '2023-01-01');
+SELECT pg_typeof(date '2024-01-01' + 1), pg_typeof(date '2024-01-01' - date '2023-01-01'), pg_typeof(timestamp '2024-01-01' - timestamp '2023-01-01'), pg_typeof(date '2024-01-01' + interval '1 day');
+SELECT timestamp '2024-05-06 07:08:09.123456', timestamp(0) '2024-05-06 07:08:09.6', time '13:45:10';
+SELECT d FROM times WHERE d > '2000-01-01' ORDER BY d;
+SELECT ts FROM times WHERE ts BETWEEN '1999-01-01' AND '2025-01-01' ORDER BY ts;

@@ -1,0 +1,22 @@
+-- boolean, bytea, uuid, json, jsonb: input forms and output.
+CREATE TABLE misc (id int PRIMARY KEY, b boolean, by bytea, u uuid, j json, jb jsonb);
+INSERT INTO misc VALUES (1, true, '\xdeadbeef', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"b": 1, "a": [1, 2]}', '{"b": 1, "a": [1, 2]}');
+INSERT INTO misc VALUES (2, 'f', 'abc', 'A0EEBC999C0B4EF8BB6D6BB9BD380A12', '[1, "x", null]', '[1, "x", null]');
+INSERT INTO misc VALUES (3, 'yes', '', '{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a13}', '"str"', '"str"');
+INSERT INTO misc VALUES (4, NULL, NULL, NULL, 'null', 'null');
+INSERT INTO misc VALUES (5, 'off', '\x00ff', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a14', '{"a":1, "a":2}', '{"a":1, "a":2}');
+SELECT id, b, by, u, j, jb FROM misc ORDER BY id;
+SELECT id FROM misc WHERE b ORDER BY id;
+SELECT id FROM misc WHERE NOT b ORDER BY id;
+SELECT id FROM misc WHERE b IS UNKNOWN ORDER BY id;
+INSERT INTO misc (id, b) VALUES (6, 'maybe');
+INSERT INTO misc (id, u) VALUES (7, 'not-a-uuid');
+INSERT INTO misc (id, jb) VALUES (8, '{bad json');
+INSERT INTO misc (id, j) VALUES (9, '{"unterminated": ');
+SELECT length(by), octet_length(by) FROM misc WHERE id = 1;
+SELECT u FROM misc WHERE u = 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12';
+SELECT '{"x": {"y": 2}}'::jsonb -> 'x', '{"x": {"y": 2}}'::jsonb ->> 'x', '{"x": {"y": 2}}'::jsonb #>> '{x,y}', '[10,20]'::jsonb -> 1;
+SELECT '{"a": 1, "b": 2}'::jsonb @> '{"a": 1}', '{"a": 1}'::jsonb ? 'a', '{"a": 1}'::jsonb || '{"c": 3}';
+SELECT jsonb_typeof('[1]'), json_typeof('{}'), jsonb_build_object('k', 1, 'l', 'x'), json_build_array(1, 'a', NULL);
+SELECT true AND NULL, false AND NULL, true OR NULL, false OR NULL, NOT NULL::boolean;
+SELECT 't'::boolean, 'FALSE'::boolean, '1'::boolean, 'n'::boolean, 1::boolean, true::int;

@@ -1,0 +1,22 @@
+-- UPDATE and DELETE with WHERE, expressions, RETURNING, FROM/USING, subqueries.
+CREATE TABLE acc (id int PRIMARY KEY, owner text, balance numeric(10,2), tags text);
+INSERT INTO acc VALUES (1, 'ann', 100.00, 'a'), (2, 'bob', 50.50, NULL), (3, 'cid', 0, 'c'), (4, 'dan', -10, 'd');
+UPDATE acc SET balance = balance + 10 WHERE id = 1;
+UPDATE acc SET balance = balance * 2, tags = coalesce(tags, 'none') WHERE balance < 60 RETURNING id, balance, tags;
+UPDATE acc SET owner = upper(owner) WHERE id > 100;
+UPDATE acc SET owner = 'x' WHERE id = 2 RETURNING *;
+UPDATE acc SET nosuch = 1;
+UPDATE acc SET balance = 'abc' WHERE id = 1;
+SELECT id, owner, balance, tags FROM acc ORDER BY id;
+CREATE TABLE bonus (acc_id int, amount numeric);
+INSERT INTO bonus VALUES (1, 5), (3, 7);
+UPDATE acc SET balance = acc.balance + b.amount FROM bonus b WHERE b.acc_id = acc.id RETURNING acc.id, acc.balance;
+UPDATE acc SET balance = (SELECT max(amount) FROM bonus) WHERE id = 4;
+DELETE FROM acc WHERE id = 4 RETURNING id, owner, balance;
+DELETE FROM acc WHERE id IN (SELECT acc_id FROM bonus WHERE amount > 6) RETURNING id;
+DELETE FROM acc USING bonus WHERE bonus.acc_id = acc.id AND bonus.amount = 5;
+DELETE FROM acc WHERE false;
+SELECT id, owner, balance FROM acc ORDER BY id;
+DELETE FROM acc;
+SELECT count(*) FROM acc;
+UPDATE acc SET id = 1;
