@@ -38,9 +38,7 @@ def test_schema_script(database):
     assert " MINE" in out and " FROM CSV" in out
 
 
-@pytest.mark.xfail(reason="pg_index needs the int2vector/oidvector types (OID 22/30); regclass "
-                          "names need the session's RegNameResolver; pg_partition_ancestors "
-                          "is set-returning", strict=False)
+@pytest.mark.xfail(reason="psql \\d uses ARRAY(subquery) and pg_partition_ancestors (set-returning)")
 def test_describe_commands(database):
     run_psql(database, "schema.sql")
     out = squash(run_psql(database, "describe.sql"))

@@ -36,8 +36,6 @@ def test_transaction_status_and_empty_query(database):
         assert res.status == pq.ExecStatus.EMPTY_QUERY
 
 
-@pytest.mark.xfail(reason="t.oid = to_regtype($1): operator oid = regtype is ambiguous (42725)",
-                   strict=False)
 def test_typeinfo_for_missing_and_present_types(database):
     with database.connect() as conn:
         assert TypeInfo.fetch(conn, "hstore") is None
@@ -66,7 +64,6 @@ def test_errors_carry_sqlstate(database):
             assert info.value.diag.message_primary
 
 
-@pytest.mark.xfail(reason="= ANY($1) with an array parameter is not supported yet", strict=False)
 def test_prepared_statements_and_parameter_inference(database):
     with database.connect(autocommit=True, prepare_threshold=0) as conn:
         conn.execute("CREATE TABLE p (id bigint PRIMARY KEY, name text, score real)")
@@ -80,7 +77,6 @@ def test_prepared_statements_and_parameter_inference(database):
         assert conn.execute("SELECT count(*) FROM p WHERE id = ANY(%s)", ([1, 2, 99],)).fetchone()[0] == 2
 
 
-@pytest.mark.xfail(reason="DECLARE CURSOR is not supported yet", strict=False)
 def test_server_side_cursor_fetches_in_batches(database):
     with database.connect() as conn:
         conn.execute("CREATE TABLE big (id int)")
