@@ -83,19 +83,27 @@ def test_repeatable_read_sees_one_snapshot_read_committed_sees_new_commits(count
         rc.execute("COMMIT")
 
 
-def test_concurrent_inserts_of_one_unique_key_exactly_one_wins(database):
+@pytest.mark.parametrize("isolation", ["READ COMMITTED", "REPEATABLE READ"])
+@pytest.mark.parametrize("key", ["unique index", "primary key"])
+def test_concurrent_inserts_of_one_unique_key_exactly_one_wins(database, isolation, key):
+    """PostgreSQL reports the losers as 23505 at every isolation level."""
     with database.connect(autocommit=True) as conn:
-        conn.execute("CREATE TABLE emails (id serial PRIMARY KEY, email text UNIQUE)")
+        if key == "primary key":
+            conn.execute("CREATE TABLE emails (email text PRIMARY KEY)")
+        else:
+            conn.execute("CREATE TABLE emails (id serial PRIMARY KEY, email text UNIQUE)")
     results = []
     barrier = threading.Barrier(8)
 
     def insert():
         try:
-            with database.connect() as conn:
+            with database.connect(autocommit=True) as conn:
+                conn.execute(f"BEGIN ISOLATION LEVEL {isolation}")
+                conn.execute("SELECT count(*) FROM emails")  # takes the snapshot
                 barrier.wait(10)
                 conn.execute("INSERT INTO emails (email) VALUES ('same@example.com')")
                 time.sleep(0.2)  # hold the key while the others try
-                conn.commit()
+                conn.execute("COMMIT")
                 results.append("ok")
         except psycopg.Error as exc:
             results.append(exc.sqlstate)

@@ -199,7 +199,7 @@ Status TableWriter::WriteIndexEntries(const Row& row, std::string_view suffix,
     DB9_RETURN_IF_ERROR(method->EntriesForRow(ctx_.types(), index, values, suffix, &entries));
     for (auto& [key, value] : entries) {
       if (index.unique) {
-        DB9_ASSIGN_OR_RETURN(mvcc::LockResult lock, ctx_.txn->LockForWrite(key));
+        DB9_ASSIGN_OR_RETURN(mvcc::LockResult lock, ctx_.txn->LockForInsert(key));
         if (lock.latest && *lock.latest != suffix) {
           if (report_conflicts && outcome != nullptr) {
             outcome->inserted = false;
@@ -239,7 +239,8 @@ Result<InsertOutcome> TableWriter::Insert(const Row& row, bool report_conflicts)
   DB9_ASSIGN_OR_RETURN(std::string key, RowKeyFor(row));
   InsertOutcome outcome;
   if (const catalog::Index* pk = table.primary_key()) {
-    DB9_ASSIGN_OR_RETURN(mvcc::LockResult lock, ctx_.txn->LockForWrite(key));
+    // A concurrently committed duplicate is 23505 at every isolation level.
+    DB9_ASSIGN_OR_RETURN(mvcc::LockResult lock, ctx_.txn->LockForInsert(key));
     if (lock.latest) {
       if (report_conflicts) {
         outcome.conflicting_row_key = key;
@@ -273,7 +274,7 @@ Status TableWriter::Update(std::string_view row_key, const Row& old_row, const R
     DB9_RETURN_IF_ERROR(ApplyReferencingActions(ctx_, table, old_row, &new_row));
     DB9_RETURN_IF_ERROR(DeleteIndexEntries(ctx_, table, old_row, old_suffix));
     DB9_RETURN_IF_ERROR(ctx_.txn->Delete(row_key));
-    DB9_ASSIGN_OR_RETURN(mvcc::LockResult lock, ctx_.txn->LockForWrite(new_key));
+    DB9_ASSIGN_OR_RETURN(mvcc::LockResult lock, ctx_.txn->LockForInsert(new_key));
     if (lock.latest) return UniqueViolation(ctx_, table, *table.primary_key(), new_row);
     std::string_view suffix = std::string_view(new_key).substr(keyenc::kKeyPrefixSize);
     DB9_RETURN_IF_ERROR(WriteIndexEntries(new_row, suffix, false, nullptr));
