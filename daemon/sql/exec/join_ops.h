@@ -8,6 +8,7 @@
 #pragma once
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "daemon/sql/exec/expr.h"
@@ -16,48 +17,65 @@ namespace db9::sql {
 
 enum class JoinKind { kInner, kLeft, kRight, kFull };
 
-class NestedLoopJoinOp final : public Operator {
+// The part both joins share: the right input held in memory, the left
+// streamed, the residual test and the outer-join bookkeeping. A subclass
+// only says which right rows are candidates for the current left row.
+class MaterializedJoinOp : public Operator {
  public:
-  NestedLoopJoinOp(JoinKind kind, OperatorPtr left, OperatorPtr right, ExprPtr condition);
-  Status Open(ExecContext& ctx) override;
-  Result<bool> Next(ExecContext& ctx, Row* row) override;
+  Status Open(ExecContext& ctx) final;
+  Result<bool> Next(ExecContext& ctx, Row* row) final;
+
+ protected:
+  MaterializedJoinOp(JoinKind kind, OperatorPtr left, OperatorPtr right, ExprPtr residual);
+  const std::vector<Row>& right_rows() const { return right_rows_; }
 
  private:
-  JoinKind kind_;
-  OperatorPtr left_, right_;
-  ExprPtr condition_;  // may be null (cross join)
-  std::vector<Row> right_rows_;
-  std::vector<bool> right_matched_;
-  Row left_row_;
-  bool have_left_ = false, left_matched_ = false, left_done_ = false;
-  size_t right_pos_ = 0, unmatched_pos_ = 0;
-  size_t left_width_, right_width_;
-};
-
-class HashJoinOp final : public Operator {
- public:
-  HashJoinOp(JoinKind kind, OperatorPtr left, OperatorPtr right, std::vector<ExprPtr> left_keys,
-             std::vector<ExprPtr> right_keys, ExprPtr residual);
-  Status Open(ExecContext& ctx) override;
-  Result<bool> Next(ExecContext& ctx, Row* row) override;
-
- private:
-  Result<std::optional<std::string>> KeyOf(ExecContext& ctx, const std::vector<ExprPtr>& exprs,
-                                           const Row& row);
+  // Called after the right input is materialized.
+  virtual Status BuildRight(ExecContext& ctx) = 0;
+  // Called once per left row, before its candidates are asked for.
+  virtual Status StartLeftRow(ExecContext& ctx, const Row& left) = 0;
+  // The next right row (index) that may match the current left row.
+  virtual std::optional<size_t> NextCandidate() = 0;
 
   JoinKind kind_;
   OperatorPtr left_, right_;
-  std::vector<ExprPtr> left_keys_, right_keys_;
-  ExprPtr residual_;
+  ExprPtr residual_;  // may be null (cross join, pure equi-join)
   std::vector<Row> right_rows_;
   std::vector<bool> right_matched_;
-  std::unordered_multimap<std::string, size_t> table_;
   Row left_row_;
-  std::vector<size_t> candidates_;
-  size_t candidate_pos_ = 0;
   bool have_left_ = false, left_matched_ = false, left_done_ = false;
   size_t unmatched_pos_ = 0;
   size_t left_width_, right_width_;
+};
+
+class NestedLoopJoinOp final : public MaterializedJoinOp {
+ public:
+  NestedLoopJoinOp(JoinKind kind, OperatorPtr left, OperatorPtr right, ExprPtr condition);
+
+ private:
+  Status BuildRight(ExecContext&) override { return Status::OK(); }
+  Status StartLeftRow(ExecContext&, const Row&) override;
+  std::optional<size_t> NextCandidate() override;
+
+  size_t right_pos_ = 0;
+};
+
+class HashJoinOp final : public MaterializedJoinOp {
+ public:
+  HashJoinOp(JoinKind kind, OperatorPtr left, OperatorPtr right, std::vector<ExprPtr> left_keys,
+             std::vector<ExprPtr> right_keys, ExprPtr residual);
+
+ private:
+  Status BuildRight(ExecContext& ctx) override;
+  Status StartLeftRow(ExecContext& ctx, const Row& left) override;
+  std::optional<size_t> NextCandidate() override;
+  Result<std::optional<std::string>> KeyOf(ExecContext& ctx, const std::vector<ExprPtr>& exprs,
+                                            const Row& row);
+
+  std::vector<ExprPtr> left_keys_, right_keys_;
+  std::unordered_multimap<std::string, size_t> table_;
+  std::vector<size_t> candidates_;
+  size_t candidate_pos_ = 0;
 };
 
 }  // namespace db9::sql
