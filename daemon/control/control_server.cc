@@ -32,7 +32,7 @@ class ControlServerImpl : public ControlServer {
         wake_fd_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)),
         socket_path_(socket_path),
         tenants_(tenants),
-        context_{tenants, std::move(info), std::move(socket_path)} {
+        context_{tenants, std::move(info), std::move(socket_path), {}} {
     AddDaemonOperations(operations_, context_);
     AddDatabaseOperations(operations_, context_);
     AddSqlOperations(operations_, context_);

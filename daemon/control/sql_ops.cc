@@ -1,5 +1,5 @@
-// db.sql, db.tables, db.describe, db.rows: browsing and SQL through a
-// sql::Session on the tenant's database (SqlRunner).
+// db.sql, db.cancel, db.execute, db.tables, db.describe, db.rows: browsing
+// and SQL through a sql::Session on the tenant's database (SqlRunner).
 #include "daemon/control/args.h"
 #include "daemon/control/catalog_queries.h"
 #include "daemon/control/operations.h"
@@ -8,6 +8,8 @@
 #include "daemon/functions/registries.h"
 #include "shared/base/sqlstate.h"
 #include "shared/control/json_codec.h"
+
+#include <optional>
 
 namespace db9::control {
 
@@ -31,8 +33,39 @@ void AddSqlOperations(OperationTable& table, OperationContext& context) {
   table.Add("db.sql", [&context](const json& args) -> Result<json> {
     DB9_ASSIGN_OR_RETURN(std::string sql, StringArg(args, "sql"));
     DB9_ASSIGN_OR_RETURN(int64_t max_rows, IntArg(args, "max_rows", 1000, 1, 100000));
+    DB9_ASSIGN_OR_RETURN(std::string cancel_key, StringArg(args, "cancel_key", ""));
     DB9_ASSIGN_OR_RETURN(auto runner, RunnerFor(context, args));
+    std::optional<CancelRegistry::Registration> cancellable;
+    if (!cancel_key.empty()) {
+      DB9_ASSIGN_OR_RETURN(auto registration, context.cancels.Register(cancel_key, runner.get()));
+      cancellable.emplace(std::move(registration));
+    }
     DB9_ASSIGN_OR_RETURN(auto result, runner->Run(sql, max_rows));
+    return json(result);
+  });
+
+  // Answered on another connection than the db.sql it stops (that one is
+  // busy until its statement ends).
+  table.Add("db.cancel", [&context](const json& args) -> Result<json> {
+    DB9_ASSIGN_OR_RETURN(std::string cancel_key, StringArg(args, "cancel_key"));
+    return json{{"cancelled", context.cancels.Cancel(cancel_key)}};
+  });
+
+  table.Add("db.execute", [&context](const json& args) -> Result<json> {
+    auto request = Decode<ExecuteRequest>(args, "db.execute arguments");
+    if (!request.ok()) {
+      return Status::Error(sqlstate::kInvalidParameterValue, std::string(request.status().message()));
+    }
+    if (request->statements.empty()) {
+      return Status::Error(sqlstate::kInvalidParameterValue,
+                           "argument \"statements\" must hold at least one statement");
+    }
+    if (request->max_rows < 1 || request->max_rows > 100000) {
+      return Status::Error(sqlstate::kInvalidParameterValue,
+                           "argument \"max_rows\" must be between 1 and 100000");
+    }
+    DB9_ASSIGN_OR_RETURN(auto runner, RunnerFor(context, args));
+    DB9_ASSIGN_OR_RETURN(auto result, runner->RunInTransaction(request->statements, request->max_rows));
     return json(result);
   });
 

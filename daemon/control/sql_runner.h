@@ -34,6 +34,14 @@ class SqlRunner {
   Result<SqlResult> Run(const std::string& sql, int64_t max_rows);
   // One statement that returns rows; all of them (bounded by max_rows).
   Result<QueryResult> Query(const std::string& sql, int64_t max_rows = 1000000);
+  // Runs the statements with their parameters through the extended protocol,
+  // as one implicit transaction closed by a Sync: all commit or none do. The
+  // first error (or a command tag off `expected_rows`, P0002) rolls back and
+  // is returned, its detail naming the statement.
+  Result<SqlResult> RunInTransaction(const std::vector<ParameterizedStatement>& statements,
+                                     int64_t max_rows);
+  // Thread-safe: stops the statement running now (it fails with 57014).
+  void CancelRunning();
 
  private:
   struct Cancel;

@@ -1,6 +1,8 @@
 // AppCore: the screen-free part of the app, built once in main() (and in
 // tests): the control service, the event listener, the daemon supervisor and
-// the database list they keep up to date. Windows and the tray only present
+// the database list they keep up to date, the activity history sampled from
+// it, and a second control service for people's SQL (long call timeout, its
+// own connection: a slow statement never delays the app's own requests). Windows and the tray only present
 // it (qBittorrent's base/gui split).
 #pragma once
 
@@ -9,6 +11,7 @@
 
 namespace db9::gui {
 
+class ActivityHistory;
 class ControlService;
 class DaemonSupervisor;
 class DatabaseListModel;
@@ -21,6 +24,9 @@ class AppCore : public QObject {
   explicit AppCore(const QString& controlSocket, QObject* parent = nullptr);
 
   ControlService* service() const { return service_; }
+  // Runs console statements and Apply transactions.
+  ControlService* sqlService() const { return sqlService_; }
+  ActivityHistory* activity() const { return activity_; }
   EventListener* events() const { return events_; }
   DaemonSupervisor* supervisor() const { return supervisor_; }
   DatabaseListModel* databases() const { return databases_; }
@@ -32,6 +38,8 @@ class AppCore : public QObject {
 
  private:
   ControlService* service_;
+  ControlService* sqlService_;
+  ActivityHistory* activity_;
   EventListener* events_;
   DaemonSupervisor* supervisor_;
   DatabaseListModel* databases_;

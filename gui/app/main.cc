@@ -18,7 +18,10 @@
 #include "gui/settings/autostart.h"
 #include "gui/tray/tray_icon.h"
 #include "gui/views/icons.h"
+#include "gui/views/sql_console_view.h"
 #include "gui/views/table_browser.h"
+
+#include <QPlainTextEdit>
 
 namespace {
 
@@ -75,15 +78,18 @@ int main(int argc, char** argv) {
                                           QStringLiteral("Select this database at start."),
                                           QStringLiteral("name"));
   const QCommandLineOption viewOption(QStringLiteral("view"),
-                                      QStringLiteral("Open this view: connection, tables, sizes."),
+                                      QStringLiteral("Open this view: connection, tables, sql, sizes."),
                                       QStringLiteral("view"));
   const QCommandLineOption tableOption(QStringLiteral("table"),
                                        QStringLiteral("In the tables view, open this table."),
                                        QStringLiteral("name"));
+  const QCommandLineOption sqlOption(QStringLiteral("sql"),
+                                     QStringLiteral("Put this statement in the SQL console."),
+                                     QStringLiteral("statement"));
   const QCommandLineOption hiddenOption(QStringLiteral("hidden"),
                                         QStringLiteral("Start in the system tray only."));
   parser.addOptions({socketOption, settingsOption, databaseOption, viewOption, tableOption,
-                     hiddenOption});
+                     sqlOption, hiddenOption});
   parser.process(app);
 
   auto settings = parser.isSet(settingsOption)
@@ -126,7 +132,10 @@ int main(int argc, char** argv) {
     window.showView(db9::gui::MainWindow::View::kTables);
   } else if (view == QLatin1String("sizes")) {
     window.showView(db9::gui::MainWindow::View::kSizes);
+  } else if (view == QLatin1String("sql")) {
+    window.showView(db9::gui::MainWindow::View::kConsole);
   }
+  if (parser.isSet(sqlOption)) window.sqlConsole()->editor()->setPlainText(parser.value(sqlOption));
   if (parser.isSet(tableOption)) window.tableBrowser()->selectTable(parser.value(tableOption));
 
   core.start();

@@ -14,17 +14,21 @@
 #include "gui/app/database_actions.h"
 #include "gui/app/theme.h"
 #include "gui/models/database_list_model.h"
+#include "gui/models/sql_console.h"
+#include "gui/models/statement_history.h"
 #include "gui/services/control_service.h"
 #include "gui/services/daemon_launcher.h"
 #include "gui/services/daemon_supervisor.h"
 #include "gui/settings/app_settings.h"
 #include "gui/settings/autostart.h"
+#include "gui/views/activity_chart_view.h"
 #include "gui/views/connection_panel.h"
 #include "gui/views/daemon_status_bar.h"
 #include "gui/views/database_list_view.h"
 #include "gui/views/icons.h"
 #include "gui/views/settings_dialog.h"
 #include "gui/views/size_chart_view.h"
+#include "gui/views/sql_console_view.h"
 #include "gui/views/table_browser.h"
 
 #include "db9/base/version.h"
@@ -46,13 +50,30 @@ MainWindow::MainWindow(AppCore* core, AppSettings* settings, ThemeManager* theme
                             actions_->branch(), actions_->remove()});
   connection_ = new ConnectionPanel(core_->service(), this);
   tables_ = new TableBrowser(core_->service(), this);
-  sizes_ = new SizeChartView(core_->databases(), this);
+  tables_->setWriteService(core_->sqlService());
+  console_ = new SqlConsole(core_->sqlService(), core_->service(),
+                            new StatementHistory(settings_, this), this);
+  consoleView_ = new SqlConsoleView(console_, this);
+  consoleView_->setObjectName(QStringLiteral("sqlConsole"));
+
+  chartsPage_ = new QWidget(this);
+  sizes_ = new SizeChartView(core_->databases(), chartsPage_);
+  activity_ = new ActivityChartView(core_->activity(), chartsPage_);
+  auto* chartsSplit = new QSplitter(Qt::Vertical, chartsPage_);
+  chartsSplit->addWidget(sizes_);
+  chartsSplit->addWidget(activity_);
+  chartsSplit->setStretchFactor(0, 1);
+  chartsSplit->setStretchFactor(1, 1);
+  auto* chartsLayout = new QVBoxLayout(chartsPage_);
+  chartsLayout->setContentsMargins(0, 0, 0, 0);
+  chartsLayout->addWidget(chartsSplit);
 
   tabs_ = new QTabWidget(this);
   tabs_->setObjectName(QStringLiteral("viewTabs"));
   tabs_->addTab(connection_, ActionIcon(QStringLiteral("connection")), tr("Connection"));
   tabs_->addTab(tables_, ActionIcon(QStringLiteral("table")), tr("Tables"));
-  tabs_->addTab(sizes_, ActionIcon(QStringLiteral("chart")), tr("Sizes"));
+  tabs_->addTab(consoleView_, ActionIcon(QStringLiteral("start")), tr("SQL"));
+  tabs_->addTab(chartsPage_, ActionIcon(QStringLiteral("chart")), tr("Sizes"));
   // The table browser asks the daemon only when it is looked at.
   connect(tabs_, &QTabWidget::currentChanged, this,
           [this] { onCurrentDatabaseChanged(list_->currentDatabase()); });
@@ -106,7 +127,9 @@ MainWindow::MainWindow(AppCore* core, AppSettings* settings, ThemeManager* theme
           });
   if (theme_) {
     sizes_->setDark(theme_->isDark());
+    activity_->setDark(theme_->isDark());
     connect(theme_, &ThemeManager::darkChanged, sizes_, &SizeChartView::setDark);
+    connect(theme_, &ThemeManager::darkChanged, activity_, &ActivityChartView::setDark);
   }
 
   buildMenus();
@@ -145,7 +168,8 @@ void MainWindow::buildMenus() {
     Qt::Key key;
   } views[] = {{View::kConnection, tr("&Connection"), Qt::Key_1},
                {View::kTables, tr("&Tables"), Qt::Key_2},
-               {View::kSizes, tr("&Sizes"), Qt::Key_3}};
+               {View::kConsole, tr("S&QL console"), Qt::Key_3},
+               {View::kSizes, tr("&Sizes and activity"), Qt::Key_4}};
   for (const auto& v : views) {
     QAction* action = view->addAction(v.title, this, [this, which = v.view] { showView(which); });
     action->setShortcut(QKeySequence(Qt::CTRL | v.key));
@@ -195,7 +219,14 @@ void MainWindow::onDaemonStateChanged(DaemonSupervisor::State state) {
 }
 
 void MainWindow::showView(View view) {
-  tabs_->setCurrentIndex(static_cast<int>(view));
+  QWidget* page = connection_;
+  switch (view) {
+    case View::kConnection: page = connection_; break;
+    case View::kTables: page = tables_; break;
+    case View::kConsole: page = consoleView_; break;
+    case View::kSizes: page = chartsPage_; break;
+  }
+  tabs_->setCurrentWidget(page);
 }
 
 void MainWindow::selectDatabaseWhenListed(const QString& name) {
@@ -206,6 +237,7 @@ void MainWindow::selectDatabaseWhenListed(const QString& name) {
 void MainWindow::onCurrentDatabaseChanged(const QString& name) {
   actions_->setCurrentDatabase(name);
   connection_->setDatabase(name);
+  consoleView_->setDatabase(name);
   if (tabs_->currentWidget() == tables_) tables_->setDatabase(name);
   if (!name.isEmpty()) settings_->setLastDatabase(name);
 }

@@ -1,6 +1,7 @@
 // MainWindow: composes the views and nothing more. Left: the database list;
-// right: tabs for the selected database (Connection, Tables) and a Sizes
-// chart of all databases; across the top a banner while the daemon is down;
+// right: tabs for the selected database (Connection, Tables, SQL console)
+// and the Sizes tab: a size chart of all databases beside their activity
+// over time; across the top a banner while the daemon is down;
 // at the bottom the daemon's status. Menus, toolbar and shortcuts come from
 // DatabaseActions; geometry, splitter and last selection persist in
 // AppSettings.
@@ -15,6 +16,7 @@ class QTabWidget;
 
 namespace db9::gui {
 
+class ActivityChartView;
 class AppCore;
 class AppSettings;
 class ConnectionPanel;
@@ -23,13 +25,15 @@ class DaemonStatusBar;
 class DatabaseActions;
 class DatabaseListView;
 class SizeChartView;
+class SqlConsole;
+class SqlConsoleView;
 class TableBrowser;
 class ThemeManager;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
-  enum class View { kConnection, kTables, kSizes };
+  enum class View { kConnection, kTables, kSizes, kConsole };
 
   // `theme` may be null (tests); then the look is left alone.
   MainWindow(AppCore* core, AppSettings* settings, ThemeManager* theme, QWidget* parent = nullptr);
@@ -46,6 +50,8 @@ class MainWindow : public QMainWindow {
   DatabaseListView* databaseList() const { return list_; }
   ConnectionPanel* connectionPanel() const { return connection_; }
   TableBrowser* tableBrowser() const { return tables_; }
+  SqlConsoleView* sqlConsole() const { return consoleView_; }
+  ActivityChartView* activityChart() const { return activity_; }
   DaemonBanner* banner() const { return banner_; }
   DaemonStatusBar* daemonStatus() const { return status_; }
 
@@ -74,6 +80,10 @@ class MainWindow : public QMainWindow {
   ConnectionPanel* connection_;
   TableBrowser* tables_;
   SizeChartView* sizes_;
+  ActivityChartView* activity_;
+  QWidget* chartsPage_;
+  SqlConsole* console_;
+  SqlConsoleView* consoleView_;
   DaemonBanner* banner_;
   DaemonStatusBar* status_;
   QTabWidget* tabs_;

@@ -1,6 +1,10 @@
 #include "gui/models/rows_model.h"
 
+#include <algorithm>
+#include <functional>
+
 #include <QBrush>
+#include <QColor>
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
@@ -18,7 +22,12 @@ void RowsModel::setTable(const QString& database, const QString& schema, const Q
   beginResetModel();
   columns_.clear();
   rows_.clear();
+  edits_.clear();
+  primaryKey_.clear();
+  keyColumns_.clear();
+  applying_ = false;
   endResetModel();
+  emit editsChanged();
   restart();
 }
 
@@ -30,9 +39,14 @@ void RowsModel::clearTable() {
   beginResetModel();
   columns_.clear();
   rows_.clear();
+  edits_.clear();
+  primaryKey_.clear();
+  keyColumns_.clear();
+  applying_ = false;
   nextAfter_.reset();
   atEnd_ = true;
   endResetModel();
+  emit editsChanged();
   if (pendingTicket_ != 0) {
     pendingTicket_ = 0;
     emit loadingChanged(false);
@@ -115,7 +129,11 @@ void RowsModel::addPage(quint64 ticket, const control::RowsPage& page) {
     if (!sameColumns) {
       beginResetModel();
       columns_ = result.columns;
+      // Staged cells are by column index: another shape makes them wrong.
+      edits_.clear();
       endResetModel();
+      resolveKeyColumns();
+      emit editsChanged();
     }
   }
   if (!result.rows.empty()) {
@@ -139,42 +157,207 @@ void RowsModel::pageFailed(quint64 ticket, const QString& message) {
 }
 
 int RowsModel::rowCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+  return parent.isValid() ? 0 : static_cast<int>(rows_.size() + edits_.newRows().size());
 }
 
 int RowsModel::columnCount(const QModelIndex& parent) const {
   return parent.isValid() ? 0 : static_cast<int>(columns_.size());
 }
 
+std::optional<CellValue> RowsModel::shownValue(int row, int column) const {
+  if (isNewRow(row)) {
+    const auto& cells = edits_.newRows()[static_cast<size_t>(row) - rows_.size()];
+    return static_cast<size_t>(column) < cells.size() ? cells[static_cast<size_t>(column)]
+                                                      : std::nullopt;
+  }
+  const auto& loaded = rows_[static_cast<size_t>(row)];
+  if (static_cast<size_t>(column) >= loaded.size()) return std::nullopt;
+  if (!keyColumns_.empty()) {
+    if (auto staged = edits_.cell(keyOf(static_cast<size_t>(row)), column)) return staged;
+  }
+  return loaded[static_cast<size_t>(column)];
+}
+
 QVariant RowsModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount()) return {};
-  const auto& row = rows_[static_cast<size_t>(index.row())];
-  if (static_cast<size_t>(index.column()) >= row.size()) return {};
-  const auto& value = row[static_cast<size_t>(index.column())];
-  switch (role) {
-    case IsNullRole:
-      return !value.has_value();
-    case Qt::DisplayRole:
-    case Qt::EditRole:
-      return value ? QString::fromStdString(*value) : QStringLiteral("NULL");
-    case Qt::ToolTipRole:
-      if (!value) return tr("SQL NULL (no value)");
-      // Long values are cut by the cell; the tooltip shows them whole.
-      return value->size() > 40 ? QVariant(QString::fromStdString(*value)) : QVariant();
-    case Qt::FontRole:
-      if (!value) {
-        QFont font;
-        font.setItalic(true);
-        return font;
-      }
-      return {};
-    case Qt::ForegroundRole:
-      if (!value) {
-        return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
-      }
-      return {};
+  const int row = index.row();
+  const int column = index.column();
+  const std::string& type = columns_[static_cast<size_t>(column)].type;
+  const auto value = shownValue(row, column);
+  const bool isNew = isNewRow(row);
+  const bool deleted = !isNew && !keyColumns_.empty() && edits_.isDeleted(keyOf(static_cast<size_t>(row)));
+  const bool changed = !isNew && !keyColumns_.empty() &&
+                       edits_.cell(keyOf(static_cast<size_t>(row)), column).has_value();
+  if (role == EditStateRole) {
+    if (isNew) return QStringLiteral("new");
+    if (deleted) return QStringLiteral("deleted");
+    return changed ? QStringLiteral("changed") : QString();
   }
-  return {};
+  if (isNew && !value) {
+    // A new row's untouched cell: the column's DEFAULT applies.
+    if (role == Qt::DisplayRole) return QStringLiteral("DEFAULT");
+    if (role == Qt::ForegroundRole) return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+    if (role == Qt::ToolTipRole) return tr("Not set: the column's default applies");
+  }
+  if (role == Qt::BackgroundRole) {
+    // Tints that read on light and dark palettes alike.
+    if (deleted) return QColor(239, 68, 68, 70);
+    if (isNew) return QColor(34, 197, 94, 60);
+    if (changed) return QColor(245, 158, 11, 90);
+    return {};
+  }
+  if (role == Qt::FontRole && deleted) {
+    QFont font;
+    font.setStrikeOut(true);
+    return font;
+  }
+  return CellData(value.value_or(std::nullopt), type, role);
+}
+
+control::RowsRequest RowsModel::currentRequest() const {
+  control::RowsRequest request;
+  request.database = database_.toStdString();
+  request.schema = schema_.toStdString();
+  request.table = table_.toStdString();
+  request.order_by = orderBy_;
+  request.filters = filters_;
+  return request;
+}
+
+void RowsModel::setPrimaryKey(const std::vector<std::string>& columns) {
+  primaryKey_ = columns;
+  resolveKeyColumns();
+  emit editsChanged();
+}
+
+void RowsModel::resolveKeyColumns() {
+  keyColumns_.clear();
+  for (const auto& name : primaryKey_) {
+    auto it = std::find_if(columns_.begin(), columns_.end(),
+                           [&](const control::ResultColumn& c) { return c.name == name; });
+    if (it == columns_.end()) {
+      keyColumns_.clear();  // the key is not all in the result: cannot address rows
+      return;
+    }
+    keyColumns_.push_back(static_cast<int>(it - columns_.begin()));
+  }
+}
+
+bool RowsModel::isEditable() const { return !keyColumns_.empty() && !applying_; }
+
+RowKey RowsModel::keyOf(size_t loadedRow) const {
+  RowKey key;
+  const auto& row = rows_[loadedRow];
+  for (int column : keyColumns_) {
+    key.push_back(static_cast<size_t>(column) < row.size() ? row[static_cast<size_t>(column)]
+                                                           : std::nullopt);
+  }
+  return key;
+}
+
+Qt::ItemFlags RowsModel::flags(const QModelIndex& index) const {
+  Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+  if (!index.isValid() || !isEditable()) return flags;
+  if (!isNewRow(index.row()) && edits_.isDeleted(keyOf(static_cast<size_t>(index.row())))) return flags;
+  return flags | Qt::ItemIsEditable;
+}
+
+bool RowsModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+  if (role != Qt::EditRole || !index.isValid() || !(flags(index) & Qt::ItemIsEditable)) return false;
+  // A null QVariant is SQL NULL (setNull); any string, even empty, is text.
+  const CellValue cell = value.isNull() ? CellValue() : CellValue(value.toString().toStdString());
+  const int row = index.row();
+  if (isNewRow(row)) {
+    edits_.setNewCell(row - static_cast<int>(rows_.size()), index.column(), cell);
+  } else {
+    const auto& original = rows_[static_cast<size_t>(row)][static_cast<size_t>(index.column())];
+    edits_.setCell(keyOf(static_cast<size_t>(row)), index.column(), cell, original);
+  }
+  emitRowChanged(row);
+  emit editsChanged();
+  return true;
+}
+
+void RowsModel::setNull(const QModelIndex& index) { setData(index, QVariant(), Qt::EditRole); }
+
+int RowsModel::addRow() {
+  if (!isEditable()) return -1;
+  const int row = rowCount();
+  beginInsertRows({}, row, row);
+  edits_.addRow(columnCount());
+  endInsertRows();
+  emit editsChanged();
+  return row;
+}
+
+void RowsModel::toggleDeleted(const QList<int>& rows) {
+  if (!isEditable()) return;
+  QList<int> sorted = rows;
+  std::sort(sorted.begin(), sorted.end(), std::greater<int>());  // new rows go from the back
+  for (int row : sorted) {
+    if (row < 0 || row >= rowCount()) continue;
+    if (isNewRow(row)) {
+      beginRemoveRows({}, row, row);
+      edits_.removeNewRow(row - static_cast<int>(rows_.size()));
+      endRemoveRows();
+    } else {
+      const RowKey key = keyOf(static_cast<size_t>(row));
+      edits_.setDeleted(key, !edits_.isDeleted(key));
+      emitRowChanged(row);
+    }
+  }
+  emit editsChanged();
+}
+
+void RowsModel::discardEdits() {
+  const int newRows = static_cast<int>(edits_.newRows().size());
+  if (newRows > 0) {
+    beginRemoveRows({}, static_cast<int>(rows_.size()), static_cast<int>(rows_.size()) + newRows - 1);
+  }
+  edits_.clear();
+  if (newRows > 0) endRemoveRows();
+  if (!rows_.empty()) {
+    emit dataChanged(index(0, 0), index(static_cast<int>(rows_.size()) - 1, columnCount() - 1));
+  }
+  emit editsChanged();
+}
+
+std::vector<control::ParameterizedStatement> RowsModel::pendingStatements() const {
+  EditTarget target;
+  target.schema = schema_.toStdString();
+  target.table = table_.toStdString();
+  for (const auto& column : columns_) target.columns.push_back(column.name);
+  target.keyColumns = keyColumns_;
+  return edits_.toStatements(target);
+}
+
+void RowsModel::applyEdits() {
+  if (applying_ || edits_.empty() || keyColumns_.empty()) return;
+  control::ExecuteRequest request;
+  request.database = database_.toStdString();
+  request.statements = pendingStatements();
+  applying_ = true;
+  emit editsChanged();
+  emit applyRequested(request);
+}
+
+void RowsModel::applySucceeded() {
+  if (!applying_) return;
+  applying_ = false;
+  discardEdits();
+  restart();  // show what the database has now (defaults, triggers, order)
+  emit applyFinished(true, {});
+}
+
+void RowsModel::applyFailed(const QString& message) {
+  if (!applying_) return;
+  applying_ = false;
+  emit editsChanged();
+  emit applyFinished(false, message);
+}
+
+void RowsModel::emitRowChanged(int row) {
+  emit dataChanged(index(row, 0), index(row, columnCount() - 1));
 }
 
 QVariant RowsModel::headerData(int section, Qt::Orientation orientation, int role) const {

@@ -10,6 +10,14 @@
 //
 // SQL NULL is shown as an italic, dimmed "NULL" (IsNullRole tells it apart
 // from the text 'NULL').
+//
+// Editing: once the table's primary key is known (setPrimaryKey), cells can
+// be changed, rows added and deleted. Nothing is written at once: changes are
+// staged (StagedEdits, shown tinted: changed cells amber, new rows green,
+// deleted rows red and struck through) until applyEdits() asks for them to
+// run in one transaction (applyRequested -> db.execute), or discardEdits().
+// A failed apply keeps every staged change. A table without a primary key
+// stays read-only: there is no way to name the row to change.
 #pragma once
 
 #include <QAbstractTableModel>
@@ -18,6 +26,8 @@
 #include <string>
 #include <vector>
 
+#include "gui/models/cell_format.h"
+#include "gui/models/staged_edits.h"
 #include "shared/control/types.h"
 
 namespace db9::gui {
@@ -25,7 +35,9 @@ namespace db9::gui {
 class RowsModel : public QAbstractTableModel {
   Q_OBJECT
  public:
-  static constexpr int IsNullRole = Qt::UserRole + 1;
+  static constexpr int IsNullRole = kIsNullRole;
+  // "changed", "deleted", "new" or "" for the cell's row/cell.
+  static constexpr int EditStateRole = Qt::UserRole + 2;
   static constexpr int kDefaultPageSize = 200;
 
   explicit RowsModel(QObject* parent = nullptr);
@@ -40,7 +52,30 @@ class RowsModel : public QAbstractTableModel {
   void setPageSize(int rows) { pageSize_ = rows; }
 
   QString database() const { return database_; }
+  QString schema() const { return schema_; }
   QString table() const { return table_; }
+  // The request for the first page under the current order and filter
+  // (exports start from it).
+  control::RowsRequest currentRequest() const;
+  const std::vector<control::ResultColumn>& columns() const { return columns_; }
+
+  // Editing (see above). An empty key makes the table read-only.
+  void setPrimaryKey(const std::vector<std::string>& columns);
+  bool isEditable() const;
+  bool hasPrimaryKey() const { return !primaryKey_.empty(); }
+  bool hasEdits() const { return !edits_.empty(); }
+  int editCount() const { return edits_.changeCount(); }
+  bool isApplying() const { return applying_; }
+  // Appends a new row (cells DEFAULT until set); returns its model row.
+  int addRow();
+  // Deleted rows are marked (again: unmarked); new rows just go.
+  void toggleDeleted(const QList<int>& rows);
+  void setNull(const QModelIndex& index);
+  void discardEdits();
+  // The staged changes as statements (for tests and the apply request).
+  std::vector<control::ParameterizedStatement> pendingStatements() const;
+  // Emits applyRequested; the answer is applySucceeded() / applyFailed().
+  void applyEdits();
   bool isLoading() const { return pendingTicket_ != 0; }
   bool isComplete() const { return atEnd_; }
 
@@ -49,6 +84,8 @@ class RowsModel : public QAbstractTableModel {
   QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
   QVariant headerData(int section, Qt::Orientation orientation,
                       int role = Qt::DisplayRole) const override;
+  Qt::ItemFlags flags(const QModelIndex& index) const override;
+  bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
   bool canFetchMore(const QModelIndex& parent) const override;
   void fetchMore(const QModelIndex& parent) override;
   // Orders by that column (server side) and loads from the start.
@@ -57,16 +94,30 @@ class RowsModel : public QAbstractTableModel {
  public slots:
   void addPage(quint64 ticket, const db9::control::RowsPage& page);
   void pageFailed(quint64 ticket, const QString& message);
+  // The apply transaction committed: edits are dropped and rows reloaded.
+  void applySucceeded();
+  // It failed and rolled back: edits stay for the person to fix.
+  void applyFailed(const QString& message);
 
  signals:
   void pageRequested(const db9::control::RowsRequest& request, quint64 ticket);
   void loadingChanged(bool loading);
   void loadFailed(const QString& message);
+  void applyRequested(const db9::control::ExecuteRequest& request);
+  void editsChanged();
+  void applyFinished(bool ok, const QString& message);
 
  private:
   // Drops all rows and asks for the first page under the current settings.
   void restart();
   void requestPage();
+  void resolveKeyColumns();
+  RowKey keyOf(size_t loadedRow) const;
+  // The value a cell shows: staged if changed, else loaded; for new rows
+  // nullopt means DEFAULT.
+  std::optional<CellValue> shownValue(int row, int column) const;
+  bool isNewRow(int row) const { return row >= static_cast<int>(rows_.size()); }
+  void emitRowChanged(int row);
 
   QString database_;
   QString schema_;
@@ -82,6 +133,11 @@ class RowsModel : public QAbstractTableModel {
   bool atEnd_ = true;
   quint64 nextTicket_ = 1;
   quint64 pendingTicket_ = 0;  // 0: nothing in flight
+
+  std::vector<std::string> primaryKey_;
+  std::vector<int> keyColumns_;  // indices of the key in columns_; empty if unknown
+  StagedEdits edits_;
+  bool applying_ = false;
 };
 
 }  // namespace db9::gui

@@ -32,7 +32,10 @@ bool IsUnreachable(const Status& status) {
 }
 
 ControlService::ControlService(QString socketPath, QObject* parent)
-    : QObject(parent), socketPath_(std::move(socketPath)), clientSocketPath_(socketPath_.toStdString()) {
+    : QObject(parent),
+      socketPath_(std::move(socketPath)),
+      clientSocketPath_(socketPath_.toStdString()),
+      callTimeout_(kCallTimeout) {
   thread_ = new QThread(this);
   thread_->setObjectName(QStringLiteral("db9-control"));
   worker_ = new QObject;  // no parent: it moves to the worker thread
@@ -57,6 +60,13 @@ void ControlService::setSocketPath(const QString& path) {
   });
 }
 
+void ControlService::setCallTimeout(std::chrono::milliseconds timeout) {
+  post([this, timeout] {
+    callTimeout_ = timeout;
+    client_.reset();  // the timeout is fixed when a client connects
+  });
+}
+
 void ControlService::post(std::function<void()> work) {
   QMetaObject::invokeMethod(worker_, std::move(work), Qt::QueuedConnection);
 }
@@ -70,7 +80,7 @@ Result<control::Client*> ControlService::connectedClient() {
   if (!client_) {
     control::ClientOptions options;
     options.socket_path = clientSocketPath_;
-    options.timeout = kCallTimeout;
+    options.timeout = callTimeout_;
     options.client_name = "db9-desktop";
     auto connected = control::Client::Connect(options);
     if (!connected.ok()) return connected.status();
@@ -249,6 +259,13 @@ void ControlService::stopDaemon() {
               } else {
                 reportFailure(tr("stop the daemon"), r.status());
               }
+            });
+}
+
+void ControlService::cancelSql(const QString& cancelKey) {
+  run<bool>([key = cancelKey.toStdString()](control::Client& c) { return c.CancelSql(key); },
+            [this](const Result<bool>& r) {
+              if (!r.ok()) reportFailure(tr("cancel the statement"), r.status());
             });
 }
 

@@ -36,6 +36,10 @@ class ControlService : public QObject {
   ~ControlService() override;
 
   QString socketPath() const { return socketPath_; }
+  // How long one call may take before it fails with 57014 (default 10 s, for
+  // the app's small questions). A service that runs people's SQL sets hours:
+  // such calls end by finishing or by cancelSql().
+  void setCallTimeout(std::chrono::milliseconds timeout);
   // Takes effect with the next connection (drops the current one).
   void setSocketPath(const QString& path);
 
@@ -56,6 +60,9 @@ class ControlService : public QObject {
   // longer wants (after a sort or filter change).
   void fetchRows(const control::RowsRequest& request, quint64 ticket);
   void stopDaemon();
+  // Stops the db.sql running under `cancelKey` on another service (db.cancel);
+  // the answer is that request failing with 57014.
+  void cancelSql(const QString& cancelKey);
 
   // Runs `job` on the worker thread with a connected client and hands its
   // result to `done` on this object's thread. The typed methods above are
@@ -103,6 +110,7 @@ class ControlService : public QObject {
   // Touched only on the worker thread.
   std::unique_ptr<control::Client> client_;
   std::string clientSocketPath_;
+  std::chrono::milliseconds callTimeout_;
 };
 
 // True for the client-side codes that mean "no daemon to talk to" (08000,

@@ -14,6 +14,7 @@ constexpr char kGeometry[] = "window/geometry";
 constexpr char kState[] = "window/state";
 constexpr char kSplitter[] = "window/splitter";
 constexpr char kLastDatabase[] = "window/lastDatabase";
+constexpr char kConsoleHistory[] = "console/history";
 
 }  // namespace
 
@@ -79,5 +80,12 @@ void AppSettings::setLastDatabase(const QString& name) {
 }
 
 void AppSettings::sync() { settings_->sync(); }
+
+QStringList AppSettings::consoleHistory() const {
+  return settings_->value(kConsoleHistory).toStringList();
+}
+void AppSettings::setConsoleHistory(const QStringList& statements) {
+  settings_->setValue(kConsoleHistory, statements);
+}
 
 }  // namespace db9::gui

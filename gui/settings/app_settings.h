@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -53,6 +54,11 @@ class AppSettings {
 
   QString lastDatabase() const;
   void setLastDatabase(const QString& name);
+
+  // The SQL console's statements, newest first (StatementHistory keeps the
+  // cap); kept across restarts.
+  QStringList consoleHistory() const;
+  void setConsoleHistory(const QStringList& statements);
 
   void sync();
 

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -18,6 +19,8 @@
 #include "gui/models/table_schema_models.h"
 #include "gui/services/control_service.h"
 #include "gui/views/icons.h"
+#include "gui/views/row_actions_bar.h"
+#include "gui/views/value_viewer.h"
 
 namespace db9::gui {
 namespace {
@@ -92,13 +95,28 @@ TableBrowser::TableBrowser(ControlService* service, QWidget* parent)
   rowsView_->horizontalHeader()->setSortIndicatorShown(false);
   connect(rowsView_->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
           [this] { rowsView_->horizontalHeader()->setSortIndicatorShown(true); });
+  // Editing starts like in a spreadsheet; RowsModel::flags allows it only
+  // for tables with a primary key.
+  rowsView_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                             QAbstractItemView::AnyKeyPressed);
+  rowsView_->setSelectionBehavior(QAbstractItemView::SelectItems);
   rowStatus_ = new QLabel(rowsPage);
   rowStatus_->setObjectName(QStringLiteral("rowStatus"));
+  actionsBar_ = new RowActionsBar(rows_, rowsView_, service_, service_, rowsPage);
+  viewer_ = new ValueViewer(rowsPage);
+  viewer_->follow(rowsView_);
+  auto* gridSplit = new QSplitter(rowsPage);
+  gridSplit->addWidget(rowsView_);
+  gridSplit->addWidget(viewer_);
+  gridSplit->setStretchFactor(0, 3);
+  gridSplit->setStretchFactor(1, 1);
+  gridSplit->setSizes({520, 200});
 
   auto* rowsLayout = new QVBoxLayout(rowsPage);
   rowsLayout->setContentsMargins(0, 4, 0, 0);
   rowsLayout->addLayout(filterBar);
-  rowsLayout->addWidget(rowsView_, 1);
+  rowsLayout->addWidget(gridSplit, 1);
+  rowsLayout->addWidget(actionsBar_);
   rowsLayout->addWidget(rowStatus_);
 
   // Structure tab: columns over indexes.
@@ -209,6 +227,22 @@ void TableBrowser::selectTable(const QString& name) {
 void TableBrowser::onTableSelected() {
   const QModelIndex current = tableList_->currentIndex();
   if (!current.isValid()) return;
+  if (current.data(TableListModel::TableRole).toString() == table_ &&
+      current.data(TableListModel::SchemaRole).toString() == schema_) {
+    return;  // back on the table shown (a refused switch)
+  }
+  if (rows_->hasEdits() && !confirmDiscard()) {
+    // Stay on the table with the staged changes.
+    for (int row = 0; row < tables_->rowCount(); ++row) {
+      const QModelIndex index = tables_->index(row);
+      if (index.data(TableListModel::TableRole).toString() == table_ &&
+          index.data(TableListModel::SchemaRole).toString() == schema_) {
+        QMetaObject::invokeMethod(this, [this, index] { tableList_->setCurrentIndex(index); },
+                                  Qt::QueuedConnection);
+      }
+    }
+    return;
+  }
   schema_ = current.data(TableListModel::SchemaRole).toString();
   table_ = current.data(TableListModel::TableRole).toString();
   columns_->clear();
@@ -225,9 +259,21 @@ void TableBrowser::onDescribed(const QString& database, const control::TableDesc
   if (database != database_ || Q(table.name) != table_ || Q(table.schema) != schema_) return;
   columns_->setDescription(table);
   indexes_->setDescription(table);
+  rows_->setPrimaryKey(table.primary_key);
   filterColumn_->clear();
   for (const auto& column : table.columns) filterColumn_->addItem(Q(column.name));
 }
+
+bool TableBrowser::confirmDiscard() {
+  const auto answer = QMessageBox::question(
+      this, tr("Discard changes?"),
+      tr("%n staged change(s) to %1 are not applied yet. Discard them?", nullptr, rows_->editCount())
+          .arg(table_),
+      QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+  return answer == QMessageBox::Discard;
+}
+
+void TableBrowser::setWriteService(ControlService* writer) { actionsBar_->setWriter(writer); }
 
 void TableBrowser::applyFilter() {
   const QString column = filterColumn_->currentText();

@@ -1,7 +1,9 @@
 // TableBrowser: the tables of the selected database, the structure of the
 // selected table (columns, key, indexes) and its rows in a grid that loads
 // pages as it scrolls (RowsModel), sorts by a header click and filters by a
-// column value. Read-only: editing is later work.
+// column value. Cells of tables with a primary key can be edited, rows added
+// and deleted: staged until Apply (RowActionsBar, RowsModel); the selected
+// cell is shown whole beside the grid (ValueViewer).
 #pragma once
 
 #include <QWidget>
@@ -22,7 +24,9 @@ namespace db9::gui {
 class ColumnsModel;
 class ControlService;
 class IndexesModel;
+class RowActionsBar;
 class RowsModel;
+class ValueViewer;
 class TableListModel;
 
 class TableBrowser : public QWidget {
@@ -39,13 +43,21 @@ class TableBrowser : public QWidget {
   // Reloads the table list (after tables were created elsewhere).
   void reload();
 
+  // The service that runs Apply's transaction (default: the one given
+  // above); give it one with a long call timeout so lock waits do not time out.
+  void setWriteService(ControlService* writer);
+
   RowsModel* rowsModel() const { return rows_; }
+  RowActionsBar* actionsBar() const { return actionsBar_; }
+  ValueViewer* valueViewer() const { return viewer_; }
   QTableView* rowsView() const { return rowsView_; }
 
  private:
   void onTables(const QString& database, const std::vector<control::TableInfo>& tables);
   void onDescribed(const QString& database, const control::TableDescription& table);
   void onTableSelected();
+  // Asks before staged edits are dropped by moving to another table.
+  bool confirmDiscard();
   void applyFilter();
   void clearFilter();
   void updateRowStatus();
@@ -72,6 +84,8 @@ class TableBrowser : public QWidget {
   QLineEdit* filterValue_;
   QPushButton* clearFilter_;
   QLabel* rowStatus_;
+  RowActionsBar* actionsBar_;
+  ValueViewer* viewer_;
 };
 
 }  // namespace db9::gui

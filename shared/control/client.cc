@@ -154,6 +154,21 @@ Result<SqlResult> Client::Sql(const SqlRequest& request) {
   return Whole<SqlResult>(Call("db.sql", json(request)), "db.sql result");
 }
 
+Result<SqlResult> Client::Sql(const SqlRequest& request, const std::string& cancel_key) {
+  json args = request;
+  args["cancel_key"] = cancel_key;
+  return Whole<SqlResult>(Call("db.sql", args), "db.sql result");
+}
+
+Result<bool> Client::CancelSql(const std::string& cancel_key) {
+  return Field<bool>(Call("db.cancel", {{"cancel_key", cancel_key}}), "cancelled",
+                     "db.cancel result");
+}
+
+Result<SqlResult> Client::Execute(const ExecuteRequest& request) {
+  return Whole<SqlResult>(Call("db.execute", json(request)), "db.execute result");
+}
+
 Status Client::DumpToFile(const std::string& database, const std::string& absolute_path) {
   return Done(Call("db.dump", {{"name", database}, {"path", absolute_path}}));
 }

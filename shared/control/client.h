@@ -89,6 +89,15 @@ class Client {
                                          const std::string& table);
   Result<RowsPage> Rows(const RowsRequest& request);
   Result<SqlResult> Sql(const SqlRequest& request);
+  // The same, cancellable: while it runs, CancelSql(cancel_key) from another
+  // Client (this one is busy waiting) stops the statement with 57014.
+  Result<SqlResult> Sql(const SqlRequest& request, const std::string& cancel_key);
+  // True if a request held the key and was told to stop; false if none did
+  // (it finished already).
+  Result<bool> CancelSql(const std::string& cancel_key);
+  // Runs parameterized statements in one transaction (db.execute): all or
+  // nothing. The error of the first failing statement says which it was.
+  Result<SqlResult> Execute(const ExecuteRequest& request);
   // Dump as SQL text (CREATE + INSERT statements). With a path, the daemon
   // writes the file (absolute path; the daemon runs as you); without, the text
   // comes back (up to the response size limit).

@@ -274,6 +274,29 @@ void from_json(const json& j, SqlResult& v) {
   Read(j, "notices", v.notices);
 }
 
+void to_json(json& j, const ParameterizedStatement& v) {
+  j = {{"sql", v.sql}, {"params", KeyValues(v.params)}};
+  if (v.expected_rows) j["expected_rows"] = *v.expected_rows;
+}
+void from_json(const json& j, ParameterizedStatement& v) {
+  Read(j, "sql", v.sql);
+  v.params.clear();
+  if (auto it = j.find("params"); it != j.end() && !it->is_null()) v.params = ReadKeyValues(*it);
+  v.expected_rows.reset();
+  if (auto it = j.find("expected_rows"); it != j.end() && !it->is_null()) {
+    v.expected_rows = it->get<int64_t>();
+  }
+}
+
+void to_json(json& j, const ExecuteRequest& v) {
+  j = {{"name", v.database}, {"statements", v.statements}, {"max_rows", v.max_rows}};
+}
+void from_json(const json& j, ExecuteRequest& v) {
+  Read(j, "name", v.database);
+  Read(j, "statements", v.statements);
+  Read(j, "max_rows", v.max_rows);
+}
+
 void to_json(json& j, const Event& v) {
   json data = json::object();
   if (!v.name.empty()) data["name"] = v.name;
@@ -292,6 +315,7 @@ json ErrorToJson(const Status& status) {
   json error = {{"code", std::string(status.sqlstate())}, {"message", std::string(status.message())}};
   if (!status.detail().empty()) error["detail"] = std::string(status.detail());
   if (!status.hint().empty()) error["hint"] = std::string(status.hint());
+  if (status.position() > 0) error["position"] = status.position();
   return error;
 }
 
@@ -299,7 +323,11 @@ Status ErrorFromJson(const json& error) {
   std::string code = sqlstate::kInternalError;
   std::string message = "the daemon reported an error without a message";
   std::string detail, hint;
+  int position = 0;
   if (error.is_object()) {
+    if (auto it = error.find("position"); it != error.end() && it->is_number_integer()) {
+      position = it->get<int>();
+    }
     auto text = [&](const char* key, std::string& out) {
       if (auto it = error.find(key); it != error.end() && it->is_string()) out = it->get<std::string>();
     };
@@ -313,6 +341,7 @@ Status ErrorFromJson(const json& error) {
   Status status = Status::Error(code, std::move(message));
   if (!detail.empty()) status = std::move(status).WithDetail(std::move(detail));
   if (!hint.empty()) status = std::move(status).WithHint(std::move(hint));
+  if (position > 0) status.WithPosition(position);
   return status;
 }
 

@@ -49,10 +49,16 @@ void to_json(nlohmann::json& j, const SqlRequest& v);
 void from_json(const nlohmann::json& j, SqlRequest& v);
 void to_json(nlohmann::json& j, const SqlResult& v);
 void from_json(const nlohmann::json& j, SqlResult& v);
+void to_json(nlohmann::json& j, const ParameterizedStatement& v);
+void from_json(const nlohmann::json& j, ParameterizedStatement& v);
+void to_json(nlohmann::json& j, const ExecuteRequest& v);
+void from_json(const nlohmann::json& j, ExecuteRequest& v);
 void to_json(nlohmann::json& j, const Event& v);  // the whole event line
 void from_json(const nlohmann::json& j, Event& v);
 
-// The error object of a failed response, and back.
+// The error object of a failed response, and back. "position" (1-based
+// character offset into the statement text) is present when the SQL engine
+// knew where the error is.
 nlohmann::json ErrorToJson(const Status& status);
 Status ErrorFromJson(const nlohmann::json& error);
 

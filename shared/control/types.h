@@ -153,6 +153,22 @@ struct SqlResult {
   std::vector<std::string> notices;
 };
 
+// "db.execute" request: statements with bound parameters, all in one
+// transaction (the result is a SqlResult). Values travel as parameters, never
+// spliced into the SQL text, so any text is safe as a value.
+struct ParameterizedStatement {
+  std::string sql;  // one statement; $1, $2, ... name `params`
+  std::vector<std::optional<std::string>> params;  // text form; nullopt is NULL
+  // When set, the statement must report exactly this many rows in its
+  // command tag ("UPDATE 1"), or everything rolls back (P0002).
+  std::optional<int64_t> expected_rows;
+};
+struct ExecuteRequest {
+  std::string database;
+  std::vector<ParameterizedStatement> statements;
+  int max_rows = 1000;  // per statement, 1..100000
+};
+
 // Events pushed to subscribers (see Subscribe in client.h).
 struct Event {
   // "database.created", "database.dropped", "database.renamed",

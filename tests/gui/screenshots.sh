@@ -4,7 +4,9 @@
 # Starts db9d on a temporary data directory, free port and private control
 # socket, creates two databases (and a table, when the SQL engine answers),
 # runs the app under Xvfb once per view and saves the screen as PNGs in
-# tests/artifacts/screenshots/. Needs xvfb-run (Debian: xvfb) and python3.
+# tests/artifacts/screenshots/; then scene_shots photographs the views that
+# need actions first (console result and error, staged edits, a failed
+# Apply, the activity charts). Needs xvfb-run (Debian: xvfb) and python3.
 set -eu
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -14,14 +16,15 @@ out=$root/tests/artifacts/screenshots
 db9d=$build/daemon/app/db9d
 app=$build/gui/db9-desktop
 grab=$build/tests/gui/grab_screen
+scenes=$build/tests/gui/scene_shots
 # The window's default size; the screen matches it, so a grab is the window.
 width=1100
 height=700
 
 # Under Xvfb already? Otherwise run this script again inside xvfb-run.
 if [ -z "${DB9_SHOTS_INSIDE_XVFB:-}" ]; then
-  for f in "$db9d" "$app" "$grab"; do
-    [ -x "$f" ] || { echo "screenshots: $f is missing; build db9d, db9-desktop and grab_screen" >&2; exit 1; }
+  for f in "$db9d" "$app" "$grab" "$scenes"; do
+    [ -x "$f" ] || { echo "screenshots: $f is missing; build db9d, db9-desktop, grab_screen and scene_shots" >&2; exit 1; }
   done
   DB9_SHOTS_INSIDE_XVFB=1 exec xvfb-run -a -s "-screen 0 ${width}x${height}x24" "$0" "$build"
 fi
@@ -109,3 +112,7 @@ shot tables system --control-socket "$socket" --database shop --view tables --ta
 shot sizes system --control-socket "$socket" --database shop --view sizes
 shot connection-dark dark --control-socket "$socket" --database analytics --view connection
 shot daemon-down system --control-socket "$tmp/no-daemon.sock"
+shot sql system --control-socket "$socket" --database shop --view sql \
+  --sql "SELECT name, price FROM items WHERE note IS NULL ORDER BY price DESC LIMIT 10;"
+# Scenes that need actions (run, error, staged edits, apply failure, activity).
+"$scenes" "$socket" "$out" || echo "screenshots: some scenes failed (see above)" >&2
