@@ -12,6 +12,10 @@
 // executor need not filter NULLs: Add() skips any row with a NULL argument
 // itself, as PostgreSQL's strict transition functions do. count(*) is
 // the zero-argument overload of "count".
+//
+// The registry also holds the window-only functions (row_number, rank,
+// lag, ...; see window_function.h): like aggregates they are called by the
+// executor over many rows, and a module registers both kinds in one place.
 #pragma once
 
 #include <functional>
@@ -22,6 +26,7 @@
 #include <vector>
 
 #include "daemon/functions/function_registry.h"
+#include "daemon/functions/window_function.h"
 
 namespace db9::functions {
 
@@ -30,8 +35,13 @@ class AggregateState {
   virtual ~AggregateState() = default;
   // One input row's (coerced) arguments.
   virtual Status Add(FunctionContext& ctx, std::span<const Value> args) = 0;
-  // The aggregate's value for the rows seen so far; may be called once.
+  // The aggregate's value for the rows seen so far; may be called once,
+  // unless CanFinishRepeatedly().
   virtual Result<Value> Finish(FunctionContext& ctx) = 0;
+  // True if Finish() leaves the state as it was, so rows may be added and
+  // Finish() called again: a window whose frames only grow (running totals)
+  // then keeps one state instead of aggregating every frame from scratch.
+  virtual bool CanFinishRepeatedly() const { return false; }
 };
 
 struct AggregateInfo {
@@ -60,9 +70,22 @@ class AggregateRegistry {
                                  const Registries& registries) const;
   const std::vector<std::unique_ptr<AggregateInfo>>& all() const { return entries_; }
 
+  // Window-only functions; a name may not be both an aggregate and a
+  // window function (42723).
+  Status RegisterWindow(WindowFunctionInfo info);
+  bool IsWindowFunction(std::string_view name) const;
+  // 42883 when no overload matches.
+  Result<WindowFunctionMatch> ResolveWindow(std::string_view name, std::span<const Oid> actual,
+                                            const Registries& registries) const;
+  const std::vector<std::unique_ptr<WindowFunctionInfo>>& window_functions() const {
+    return window_entries_;
+  }
+
  private:
   std::vector<std::unique_ptr<AggregateInfo>> entries_;
   std::unordered_map<std::string, std::vector<const AggregateInfo*>> by_name_;
+  std::vector<std::unique_ptr<WindowFunctionInfo>> window_entries_;
+  std::unordered_map<std::string, std::vector<const WindowFunctionInfo*>> window_by_name_;
   Oid next_oid_ = 16384 + 300000;
 };
 

@@ -82,9 +82,8 @@ Result<Value> CastRegistry::Cast(FunctionContext& ctx, const Value& value, Oid t
   if (value.is_null()) return Value::Null(target);
   if (source == target) return finish(value);
   if (source == oid::kUnknown) {
-    // An untyped literal is read by the target's input function directly.
     if (t->input == nullptr) return CannotCast(reg, source, target);
-    return t->input(*t, value.as_string(), typmod, *ctx.io);
+    return ReadUnknownLiteral(reg, *ctx.io, value.as_string(), target, typmod, context);
   }
   if (!CanCoerce(source, target, context, reg)) return CannotCast(reg, source, target);
 
@@ -120,6 +119,20 @@ Result<Value> CastRegistry::Cast(FunctionContext& ctx, const Value& value, Oid t
   DB9_ASSIGN_OR_RETURN(std::string text, s->output(*s, value, *ctx.io));
   DB9_ASSIGN_OR_RETURN(Value v, t->input(*t, text, -1, *ctx.io));
   return finish(std::move(v));
+}
+
+Result<Value> ReadUnknownLiteral(const types::TypeRegistry& types, const types::IoContext& io,
+                                 std::string_view text, Oid target, int32_t typmod,
+                                 CoercionContext context) {
+  DB9_ASSIGN_OR_RETURN(const TypeInfo* t, types.Get(target));
+  if (t->input == nullptr) {
+    return Status::Error(sqlstate::kFeatureNotSupported,
+                         "cannot accept a value of type " + t->sql_name);
+  }
+  bool typmod_in_input = target == oid::kInterval;
+  DB9_ASSIGN_OR_RETURN(Value v, t->input(*t, text, typmod_in_input ? typmod : -1, io));
+  if (typmod_in_input || typmod < 0 || t->apply_typmod == nullptr) return v;
+  return t->apply_typmod(*t, v, typmod, context == CoercionContext::kExplicit);
 }
 
 }  // namespace db9::functions

@@ -73,4 +73,13 @@ class CastRegistry {
   std::unordered_map<uint64_t, CastInfo> casts_;  // key: source << 32 | target
 };
 
+// Reads an untyped literal (unknown) as `target` the way PostgreSQL coerces
+// an unknown constant: the input function without the typmod (interval
+// excepted: its typmod selects fields), then the typmod as a length coercion
+// in `context`. So 'abc'::varchar(2) is 'ab' (explicit casts truncate) while
+// inserting 'abc' into a varchar(2) column fails with 22001.
+Result<Value> ReadUnknownLiteral(const types::TypeRegistry& types, const types::IoContext& io,
+                                 std::string_view text, Oid target, int32_t typmod,
+                                 CoercionContext context);
+
 }  // namespace db9::functions

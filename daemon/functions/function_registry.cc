@@ -62,7 +62,48 @@ Result<Value> CallFunction(const FunctionInfo& f, FunctionContext& ctx,
       }
     }
   }
+  if (!f.impl) {
+    // A set-returning function reached a place that takes one value; the
+    // binder rejects this, so only a caller bypassing it gets here.
+    return Status::Error(sqlstate::kFeatureNotSupported,
+                         "set-valued function " + f.name + " called in context that cannot accept a set");
+  }
   return f.impl(ctx, args);
+}
+
+namespace {
+
+class RowsIterator final : public SetIterator {
+ public:
+  explicit RowsIterator(std::vector<std::vector<Value>> rows) : rows_(std::move(rows)) {}
+  Result<bool> Next(FunctionContext&, std::vector<Value>* row) override {
+    if (next_ >= rows_.size()) return false;
+    *row = std::move(rows_[next_++]);
+    return true;
+  }
+
+ private:
+  std::vector<std::vector<Value>> rows_;
+  size_t next_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<SetIterator> MakeRowsIterator(std::vector<std::vector<Value>> rows) {
+  return std::make_unique<RowsIterator>(std::move(rows));
+}
+
+Result<std::unique_ptr<SetIterator>> CallSetFunction(const FunctionInfo& f, FunctionContext& ctx,
+                                                     std::span<const Value> args) {
+  if (!f.set_impl) {
+    return Status::Internal("function " + f.name + " does not return a set");
+  }
+  if (f.strict) {
+    for (const Value& a : args) {
+      if (a.is_null()) return MakeRowsIterator({});
+    }
+  }
+  return f.set_impl(ctx, args);
 }
 
 }  // namespace db9::functions

@@ -37,6 +37,32 @@ enum class Volatility : char { kImmutable = 'i', kStable = 's', kVolatile = 'v' 
 
 using ScalarImpl = std::function<Result<Value>(FunctionContext&, std::span<const Value>)>;
 
+// Set-returning functions (generate_series, unnest, jsonb_each, ...) yield
+// rows one at a time, so a consumer that stops early (LIMIT, a cursor)
+// never makes the rest. Next() fills `row` with one value per result
+// column and returns true, or returns false when the set is exhausted.
+// Long producers poll ctx.interrupt so a cancel reaches them.
+class SetIterator {
+ public:
+  virtual ~SetIterator() = default;
+  virtual Result<bool> Next(FunctionContext& ctx, std::vector<Value>* row) = 0;
+};
+
+// Starts one call: the arguments are coerced as for a scalar function. A
+// strict set-returning function called with a NULL argument yields no rows
+// (CallSetFunction handles that without calling the impl).
+using SetReturningImpl = std::function<Result<std::unique_ptr<SetIterator>>(
+    FunctionContext&, std::span<const Value>)>;
+
+// One result column of a set-returning function with several columns
+// (jsonb_each -> key text, value jsonb). A single-column function leaves
+// FunctionInfo::set_columns empty: its column is named after the function
+// and has the (resolved) return type.
+struct SetColumn {
+  std::string name;
+  Oid type = types::oid::kInvalid;
+};
+
 struct FunctionInfo {
   std::string name;                 // lower-case SQL name, e.g. "substring"
   std::vector<Oid> arg_types;       // declared; may use kAnyElement / kAnyArray / kAny
@@ -48,6 +74,13 @@ struct FunctionInfo {
   Volatility volatility = Volatility::kImmutable;
   ScalarImpl impl;
   Oid oid = 0;  // pg_proc oid, assigned by Register when 0
+  // Set by set-returning functions instead of `impl` (pg_proc.proretset).
+  // return_type is then the type of one element (the column type of a
+  // single-column function; kRecord with set_columns for several).
+  SetReturningImpl set_impl;
+  std::vector<SetColumn> set_columns;
+
+  bool returns_set() const { return static_cast<bool>(set_impl); }
 };
 
 // The outcome of overload resolution.
@@ -90,5 +123,13 @@ class FunctionRegistry {
 // answer is NULL typed ctx.result_type (or f.return_type when unset).
 Result<Value> CallFunction(const FunctionInfo& f, FunctionContext& ctx,
                            std::span<const Value> args);
+
+// Starts a set-returning call with strictness handled (NULL argument to a
+// strict function: an empty set).
+Result<std::unique_ptr<SetIterator>> CallSetFunction(const FunctionInfo& f, FunctionContext& ctx,
+                                                     std::span<const Value> args);
+
+// A SetIterator over rows computed up front (small sets, catalog answers).
+std::unique_ptr<SetIterator> MakeRowsIterator(std::vector<std::vector<Value>> rows);
 
 }  // namespace db9::functions

@@ -58,7 +58,10 @@ bool BindPolymorphic(Expanded* c, std::span<const Oid> actual, const Registries&
       const TypeInfo* arr = r.types.ArrayOf(elem);
       if (arr == nullptr) return false;
       c->bound[i] = arr->oid;
-    } else if (c->declared[i] == oid::kAny || c->declared[i] == oid::kAnyNonArray) {
+    } else if (c->declared[i] == oid::kAny) {
+      // "any" takes an untyped literal as it is: pg_typeof('x') is unknown.
+      c->bound[i] = actual[i];
+    } else if (c->declared[i] == oid::kAnyNonArray) {
       c->bound[i] = actual[i] == oid::kUnknown ? oid::kText : actual[i];
       if (c->declared[i] == oid::kAnyNonArray) {
         const TypeInfo* t = r.types.Find(c->bound[i]);

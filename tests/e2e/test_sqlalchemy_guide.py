@@ -92,7 +92,6 @@ def test_savepoint_example_with_metadata(database):
     assert rows(database, "SELECT count(*) FROM users") == [(0,)]
 
 
-@pytest.mark.xfail(reason="jsonb operators (@> for the JSONB containment example) are not built yet")
 def test_query_examples(database):
     run_guide(database, "setup.py")
     with database.connect() as conn:

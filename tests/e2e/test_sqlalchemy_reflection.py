@@ -40,7 +40,6 @@ def test_has_table_create_all_drop_all(engine):
     assert inspect(engine).get_table_names() == []
 
 
-@pytest.mark.xfail(reason="SQLAlchemy reflection needs json_build_object and unnest(int2vector) (set-returning functions)")
 def test_reflect_columns(engine):
     Base.metadata.create_all(engine)
     cols = inspect(engine).get_columns("users")
@@ -56,7 +55,7 @@ def test_reflect_columns(engine):
     assert isinstance(cols[4]["type"], TIMESTAMP) and cols[4]["type"].timezone
 
 
-@pytest.mark.xfail(reason="SQLAlchemy reflection needs json_build_object and unnest(int2vector) (set-returning functions)")
+@pytest.mark.xfail(reason="SQLAlchemy reflection's catalog queries need regclass names: 'cannot look up names for type regclass here'")
 def test_reflect_keys_and_indexes(engine):
     Base.metadata.create_all(engine)
     insp = inspect(engine)
@@ -72,7 +71,7 @@ def test_reflect_keys_and_indexes(engine):
         ("users_email_key", ["email"])]
 
 
-@pytest.mark.xfail(reason="SQLAlchemy reflection needs json_build_object and unnest(int2vector) (set-returning functions)")
+@pytest.mark.xfail(reason="SQLAlchemy reflection's catalog queries need regclass names: 'cannot look up names for type regclass here'")
 def test_reflect_into_metadata(engine):
     Base.metadata.create_all(engine)
     md = MetaData()
@@ -97,7 +96,6 @@ def test_bulk_insert_returns_keys_in_order(engine):
     assert [r.id for r in returned] == list(range(1, 26))
 
 
-@pytest.mark.xfail(reason="SQLAlchemy reflection needs json_build_object and unnest(int2vector) (set-returning functions)")
 def test_identity_numeric_and_explicit_index(engine):
     md = MetaData()
     Table("ledger", md, Column("id", Integer, Identity(), primary_key=True),

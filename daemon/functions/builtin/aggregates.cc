@@ -26,6 +26,7 @@ bool AnyNull(Args a) {
 
 class CountState : public AggregateState {
  public:
+  bool CanFinishRepeatedly() const override { return true; }
   explicit CountState(bool star) : star_(star) {}
   Status Add(FunctionContext&, Args a) override {
     if (star_ || !AnyNull(a)) ++n_;
@@ -41,6 +42,7 @@ class CountState : public AggregateState {
 // sum/avg over integers, kept exactly in 128 bits.
 class IntSumState : public AggregateState {
  public:
+  bool CanFinishRepeatedly() const override { return true; }
   IntSumState(bool avg, Oid result) : avg_(avg), result_(result) {}
   Status Add(FunctionContext&, Args a) override {
     if (a[0].is_null()) return Status::OK();
@@ -79,6 +81,7 @@ class IntSumState : public AggregateState {
 
 class NumericSumState : public AggregateState {
  public:
+  bool CanFinishRepeatedly() const override { return true; }
   explicit NumericSumState(bool avg) : avg_(avg) {}
   Status Add(FunctionContext&, Args a) override {
     if (a[0].is_null()) return Status::OK();
@@ -102,6 +105,7 @@ class NumericSumState : public AggregateState {
 
 class FloatSumState : public AggregateState {
  public:
+  bool CanFinishRepeatedly() const override { return true; }
   FloatSumState(bool avg, Oid result) : avg_(avg), result_(result) {}
   Status Add(FunctionContext&, Args a) override {
     if (a[0].is_null()) return Status::OK();
@@ -125,6 +129,7 @@ class FloatSumState : public AggregateState {
 
 class IntervalSumState : public AggregateState {
  public:
+  bool CanFinishRepeatedly() const override { return true; }
   explicit IntervalSumState(bool avg) : avg_(avg) {}
   Status Add(FunctionContext&, Args a) override {
     if (a[0].is_null()) return Status::OK();
@@ -167,6 +172,7 @@ class IntervalSumState : public AggregateState {
 
 class MinMaxState : public AggregateState {
  public:
+  bool CanFinishRepeatedly() const override { return true; }
   MinMaxState(const types::TypeInfo* type, bool max) : type_(type), max_(max) {}
   Status Add(FunctionContext&, Args a) override {
     if (a[0].is_null()) return Status::OK();
@@ -190,6 +196,7 @@ class MinMaxState : public AggregateState {
 
 class BoolState : public AggregateState {
  public:
+  bool CanFinishRepeatedly() const override { return true; }
   explicit BoolState(bool is_and) : and_(is_and) {}
   Status Add(FunctionContext&, Args a) override {
     if (a[0].is_null()) return Status::OK();
@@ -209,6 +216,7 @@ class BoolState : public AggregateState {
 
 class StringAggState : public AggregateState {
  public:
+  bool CanFinishRepeatedly() const override { return true; }
   explicit StringAggState(Oid type) : type_(type) {}
   Status Add(FunctionContext&, Args a) override {
     if (a[0].is_null()) return Status::OK();

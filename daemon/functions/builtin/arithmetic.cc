@@ -48,24 +48,29 @@ Result<Value> FloatResult(Oid t, double result, bool inputs_inf, bool zero_ok) {
   return Value::Of(t, result);
 }
 
-Status FloatOps(Registries& r, Oid t) {
-  DB9_RETURN_IF_ERROR(AddOperator(r, "+", t, t, t, [t](FunctionContext&, std::span<const Value> a) {
+// + - * / for float4 and float8, including PostgreSQL's cross-type
+// float48 / float84 operators: they make real / integer double precision
+// (the integer goes to float8, the preferred type, not to float4).
+Status FloatOps(Registries& r, Oid lt, Oid rt) {
+  const Oid t = lt == oid::kFloat4 && rt == oid::kFloat4 ? oid::kFloat4 : oid::kFloat8;
+  DB9_RETURN_IF_ERROR(AddOperator(r, "+", lt, rt, t, [t](FunctionContext&, std::span<const Value> a) {
     double x = a[0].as_double(), y = a[1].as_double();
     return FloatResult(t, x + y, std::isinf(x) || std::isinf(y), true);
   }));
-  DB9_RETURN_IF_ERROR(AddOperator(r, "-", t, t, t, [t](FunctionContext&, std::span<const Value> a) {
+  DB9_RETURN_IF_ERROR(AddOperator(r, "-", lt, rt, t, [t](FunctionContext&, std::span<const Value> a) {
     double x = a[0].as_double(), y = a[1].as_double();
     return FloatResult(t, x - y, std::isinf(x) || std::isinf(y), true);
   }));
-  DB9_RETURN_IF_ERROR(AddOperator(r, "*", t, t, t, [t](FunctionContext&, std::span<const Value> a) {
+  DB9_RETURN_IF_ERROR(AddOperator(r, "*", lt, rt, t, [t](FunctionContext&, std::span<const Value> a) {
     double x = a[0].as_double(), y = a[1].as_double();
     return FloatResult(t, x * y, std::isinf(x) || std::isinf(y), x == 0 || y == 0);
   }));
-  DB9_RETURN_IF_ERROR(AddOperator(r, "/", t, t, t, [t](FunctionContext&, std::span<const Value> a) -> Result<Value> {
+  DB9_RETURN_IF_ERROR(AddOperator(r, "/", lt, rt, t, [t](FunctionContext&, std::span<const Value> a) -> Result<Value> {
     double x = a[0].as_double(), y = a[1].as_double();
     if (y == 0 && !std::isnan(x)) return DivisionByZero();
     return FloatResult(t, x / y, std::isinf(x) || std::isinf(y), x == 0 || std::isinf(y));
   }));
+  if (lt != rt) return Status::OK();
   DB9_RETURN_IF_ERROR(AddOperator(r, "-", oid::kInvalid, t, t,
                                   [t](FunctionContext&, std::span<const Value> a) -> Result<Value> {
                                     return Value::Of(t, -a[0].as_double());
@@ -151,7 +156,9 @@ Status RegisterArithmetic(Registries& r) {
     DB9_RETURN_IF_ERROR(IntOps(r, t));
     DB9_RETURN_IF_ERROR(BitwiseOps(r, t));
   }
-  for (Oid t : {oid::kFloat4, oid::kFloat8}) DB9_RETURN_IF_ERROR(FloatOps(r, t));
+  for (Oid lt : {oid::kFloat4, oid::kFloat8}) {
+    for (Oid rt : {oid::kFloat4, oid::kFloat8}) DB9_RETURN_IF_ERROR(FloatOps(r, lt, rt));
+  }
   DB9_RETURN_IF_ERROR(AddOperator(r, "^", oid::kFloat8, oid::kFloat8, oid::kFloat8,
                                   [](FunctionContext&, std::span<const Value> a) {
                                     return Float8Power(a[0].as_double(), a[1].as_double());

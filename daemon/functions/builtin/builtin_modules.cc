@@ -7,11 +7,14 @@ Status RegisterTypesModule(Registries& r) { return types::RegisterBuiltinTypes(r
 std::span<const ModuleRegisterFn> BuiltinModules() {
   static const ModuleRegisterFn kModules[] = {
       RegisterTypesModule,       RegisterBuiltinCasts,     RegisterComparisonOperators,
-      RegisterArithmetic,        RegisterMathFunctions,    RegisterStringFunctions,
-      RegisterPatternMatching,   RegisterDatetimeFunctions, RegisterMiscFunctions,
+      RegisterArithmetic,        RegisterMathFunctions,    RegisterTrigFunctions,
+      RegisterNumberFunctions,   RegisterStringFunctions,
+      RegisterPatternMatching,   RegisterSimilarTo,        RegisterDatetimeFunctions,
+      RegisterDatetimeConstructors, RegisterMiscFunctions,
       RegisterToChar,            RegisterNumericToChar,    RegisterArrayFunctions,
       RegisterAggregates,        RegisterStatisticsAggregates, RegisterEncodingFunctions,
-      RegisterToDateNumber,
+      RegisterToDateNumber,      RegisterWindowFunctions,
+      RegisterSeriesFunctions,   RegisterArraySetFunctions, RegisterPartitionFunctions, RegisterJsonFunctions,
   };
   return kModules;
 }

@@ -243,19 +243,6 @@ Status Constructors(Registries& r) {
     }
     return DateFromDays(types::DaysFromCivil(y, static_cast<int>(a[1].as_int()), static_cast<int>(a[2].as_int())));
   }));
-  DB9_RETURN_IF_ERROR(AddFunction(r, "make_timestamp", {i4, i4, i4, i4, i4, f8}, kTs, [](FunctionContext&, Args a) -> Result<Value> {
-    int64_t y = a[0].as_int();
-    int m = static_cast<int>(a[1].as_int()), d = static_cast<int>(a[2].as_int());
-    int64_t h = a[3].as_int(), mi = a[4].as_int();
-    double sec = a[5].as_double();
-    if (y <= 0 || !types::ValidCivilDate(y, m, d) || h < 0 || h > 24 || mi < 0 || mi > 59 ||
-        !(sec >= 0 && sec <= 60)) {
-      return Status::Error(sqlstate::kDatetimeFieldOverflow, "date field value out of range");
-    }
-    int64_t ts = types::DaysFromCivil(y, m, d) * types::kUsecPerDay + h * types::kUsecPerHour +
-                 mi * types::kUsecPerMinute + static_cast<int64_t>(std::nearbyint(sec * 1e6));
-    return Value::OfInt(kTs, ts);
-  }));
   return AddFunction(r, "to_timestamp", {f8}, kTstz, [](FunctionContext&, Args a) -> Result<Value> {
     double secs = a[0].as_double();
     if (std::isnan(secs)) {
@@ -276,13 +263,8 @@ Status Constructors(Registries& r) {
 // AT TIME ZONE: timezone(zone, timestamptz) -> local timestamp there;
 // timezone(zone, timestamp) -> the instant that wall time is there.
 Status AtTimeZone(Registries& r) {
-  auto resolve = [](const FunctionContext& ctx, const std::string& name) -> Result<types::IoContext> {
-    types::IoContext zone = *ctx.io;
-    if (!types::ResolveZone(name, &zone, types::OffsetConvention::kPosix)) {
-      return Status::Error(sqlstate::kInvalidParameterValue,
-                           "time zone \"" + name + "\" not recognized");
-    }
-    return zone;
+  auto resolve = [](const FunctionContext& ctx, const std::string& name) {
+    return WithZoneNamed(*ctx.io, name);
   };
   DB9_RETURN_IF_ERROR(AddFunction(r, "timezone", {oid::kText, kTstz}, kTs, [resolve](FunctionContext& ctx, Args a) -> Result<Value> {
     int64_t ts = a[1].as_int();

@@ -280,4 +280,12 @@ Result<Numeric> ExtractTime(const std::string& field_in, int64_t micros) {
   return UnitNotRecognized(field_in, "time without time zone");
 }
 
+Result<types::IoContext> WithZoneNamed(const types::IoContext& io, const std::string& name) {
+  types::IoContext zone = io;
+  if (!types::ResolveZone(name, &zone, types::OffsetConvention::kPosix)) {
+    return Status::Error(sqlstate::kInvalidParameterValue, "time zone \"" + name + "\" not recognized");
+  }
+  return zone;
+}
+
 }  // namespace db9::functions

@@ -35,4 +35,9 @@ Result<types::Numeric> ExtractTimestamp(const std::string& field, int64_t ts, bo
 Result<types::Numeric> ExtractInterval(const std::string& field, const types::Interval& iv);
 Result<types::Numeric> ExtractTime(const std::string& field, int64_t micros);
 
+// The session's I/O settings with the zone `name` (AT TIME ZONE, timezone(),
+// make_timestamptz(..., zone)); bare offsets count POSIX-style ("+05" is
+// west). 22023 time zone "x" not recognized.
+Result<types::IoContext> WithZoneNamed(const types::IoContext& io, const std::string& name);
+
 }  // namespace db9::functions

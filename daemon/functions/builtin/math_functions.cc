@@ -34,14 +34,25 @@ ScalarImpl NumericFallible(Result<Numeric> (Numeric::*fn)() const) {
   };
 }
 
+std::mt19937_64& Generator() {
+  thread_local std::mt19937_64 gen{std::random_device{}()};
+  return gen;
+}
+
 Status LogError(double x) {
   return Status::Error("2201E", x == 0 ? "cannot take logarithm of zero"
                                        : "cannot take logarithm of a negative number");
 }
 
+// abs(x) and the prefix operator @ x share one implementation.
+Status AddAbs(Registries& r, Oid t, ScalarImpl impl) {
+  DB9_RETURN_IF_ERROR(AddFunction(r, "abs", {t}, t, impl));
+  return AddOperator(r, "@", oid::kInvalid, t, t, std::move(impl));
+}
+
 Status AbsSignMod(Registries& r) {
   for (Oid t : {oid::kInt2, oid::kInt4, oid::kInt8}) {
-    DB9_RETURN_IF_ERROR(AddFunction(r, "abs", {t}, t, [t](FunctionContext&, Args a) {
+    DB9_RETURN_IF_ERROR(AddAbs(r, t, [t](FunctionContext&, Args a) {
       return MakeInt(t, a[0].as_int() < 0 ? -static_cast<__int128>(a[0].as_int()) : a[0].as_int());
     }));
     DB9_RETURN_IF_ERROR(AddFunction(r, "mod", {t, t}, t, [t](FunctionContext&, Args a) -> Result<Value> {
@@ -50,11 +61,11 @@ Status AbsSignMod(Registries& r) {
     }));
   }
   for (Oid t : {oid::kFloat4, oid::kFloat8}) {
-    DB9_RETURN_IF_ERROR(AddFunction(r, "abs", {t}, t, [t](FunctionContext&, Args a) -> Result<Value> {
+    DB9_RETURN_IF_ERROR(AddAbs(r, t, [t](FunctionContext&, Args a) -> Result<Value> {
       return Value::Of(t, std::fabs(a[0].as_double()));
     }));
   }
-  DB9_RETURN_IF_ERROR(AddFunction(r, "abs", {oid::kNumeric}, oid::kNumeric, NumericUnary(&Numeric::Abs)));
+  DB9_RETURN_IF_ERROR(AddAbs(r, oid::kNumeric, NumericUnary(&Numeric::Abs)));
   DB9_RETURN_IF_ERROR(AddFunction(r, "mod", {oid::kNumeric, oid::kNumeric}, oid::kNumeric,
                                   [](FunctionContext&, Args a) -> Result<Value> {
                                     DB9_ASSIGN_OR_RETURN(Numeric x, Numeric::FromValue(a[0]));
@@ -124,15 +135,20 @@ Status PowersAndLogs(Registries& r) {
       return z.ToValue();
     }));
   }
-  DB9_RETURN_IF_ERROR(AddFunction(r, "sqrt", {f8}, f8, [](FunctionContext&, Args a) -> Result<Value> {
+  // sqrt/cbrt and their prefix operators |/ and ||/ share one implementation.
+  ScalarImpl sqrt = [](FunctionContext&, Args a) -> Result<Value> {
     double x = a[0].as_double();
     if (x < 0) return Status::Error("2201F", "cannot take square root of a negative number");
     return Value::Float8(std::sqrt(x));
-  }));
-  DB9_RETURN_IF_ERROR(AddFunction(r, "sqrt", {num}, num, NumericFallible(&Numeric::Sqrt)));
-  DB9_RETURN_IF_ERROR(AddFunction(r, "cbrt", {f8}, f8, [](FunctionContext&, Args a) -> Result<Value> {
+  };
+  ScalarImpl cbrt = [](FunctionContext&, Args a) -> Result<Value> {
     return Value::Float8(std::cbrt(a[0].as_double()));
-  }));
+  };
+  DB9_RETURN_IF_ERROR(AddFunction(r, "sqrt", {f8}, f8, sqrt));
+  DB9_RETURN_IF_ERROR(AddOperator(r, "|/", oid::kInvalid, f8, f8, sqrt));
+  DB9_RETURN_IF_ERROR(AddFunction(r, "sqrt", {num}, num, NumericFallible(&Numeric::Sqrt)));
+  DB9_RETURN_IF_ERROR(AddFunction(r, "cbrt", {f8}, f8, cbrt));
+  DB9_RETURN_IF_ERROR(AddOperator(r, "||/", oid::kInvalid, f8, f8, cbrt));
   DB9_RETURN_IF_ERROR(AddFunction(r, "exp", {f8}, f8, [](FunctionContext&, Args a) -> Result<Value> {
     double x = a[0].as_double();
     double z = std::exp(x);
@@ -172,11 +188,25 @@ Status RegisterMathFunctions(Registries& r) {
   DB9_RETURN_IF_ERROR(AddFunction(r, "pi", {}, oid::kFloat8, [](FunctionContext&, Args) -> Result<Value> {
     return Value::Float8(M_PI);
   }));
-  return AddFunction(
+  DB9_RETURN_IF_ERROR(AddFunction(
       r, "random", {}, oid::kFloat8,
       [](FunctionContext&, Args) -> Result<Value> {
-        thread_local std::mt19937_64 gen{std::random_device{}()};
-        return Value::Float8(std::uniform_real_distribution<double>(0.0, 1.0)(gen));
+        return Value::Float8(std::uniform_real_distribution<double>(0.0, 1.0)(Generator()));
+      },
+      Volatility::kVolatile));
+  // The seed reaches the generator of the worker thread that runs it, which
+  // is the session's for the rest of the statement (PostgreSQL: per backend).
+  return AddFunction(
+      r, "setseed", {oid::kFloat8}, oid::kVoid,
+      [](FunctionContext&, Args a) -> Result<Value> {
+        double seed = a[0].as_double();
+        if (!(seed >= -1.0 && seed <= 1.0)) {
+          return Status::Error(sqlstate::kInvalidParameterValue,
+                               "setseed parameter " + std::to_string(seed) +
+                                   " is out of allowed range [-1,1]");
+        }
+        Generator().seed(static_cast<uint64_t>((seed + 1.0) * 4294967295.0));
+        return Value::OfString(oid::kVoid, "");
       },
       Volatility::kVolatile);
 }

@@ -109,20 +109,89 @@ Result<Value> LikeEscape(FunctionContext&, Args a) {
   return Value::Text(std::move(out));
 }
 
-Result<std::regex> Compile(const std::string& pattern, bool icase) {
+// libstdc++'s default (backtracking) matcher recurses once per input
+// character and overflows the thread's stack on long subjects (a 30000
+// character string against '.*c' crashed the daemon). Patterns compile for
+// the Thompson-NFA matcher (__polynomial), whose recursion is bounded by the
+// pattern; only back-references need backtracking, and then the subject's
+// length is capped instead of risking the stack.
+constexpr size_t kMaxBacktrackingSubject = 2000;
+
+struct CompiledRegex {
+  std::regex re;
+  bool backtracking = false;
+
+  Status CheckSubject(const std::string& subject) const {
+    if (!backtracking || subject.size() <= kMaxBacktrackingSubject) return Status::OK();
+    return Status::Error(sqlstate::kProgramLimitExceeded,
+                         "regular expression with back-references is too complex for a subject of " +
+                             std::to_string(subject.size()) + " bytes")
+        .WithHint("Back-references work on subjects up to " +
+                  std::to_string(kMaxBacktrackingSubject) + " bytes.");
+  }
+};
+
+// The regex compiler recurses once per nesting level: 100000 '(' crashed
+// it. Deeper nesting than any real pattern uses is refused up front.
+constexpr int kMaxRegexNesting = 1000;
+
+Status CheckNesting(const std::string& pattern) {
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // an escaped character never opens or closes anything
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == '(' && ++depth > kMaxRegexNesting) {
+      return Status::Error("2201B", "invalid regular expression: regular expression is too complex")
+          .WithDetail("Parentheses are nested more than " + std::to_string(kMaxRegexNesting) +
+                      " deep.");
+    } else if (c == ')' && depth > 0) {
+      --depth;
+    }
+  }
+  return Status::OK();
+}
+
+Result<CompiledRegex> Compile(const std::string& pattern, bool icase) {
+  DB9_RETURN_IF_ERROR(CheckNesting(pattern));
+  auto flags = std::regex::ECMAScript;
+  if (icase) flags |= std::regex::icase;
   try {
-    auto flags = std::regex::ECMAScript;
-    if (icase) flags |= std::regex::icase;
-    return std::regex(pattern, flags);
+    return CompiledRegex{std::regex(pattern, flags | std::regex_constants::__polynomial), false};
+  } catch (const std::regex_error& e) {
+    if (e.code() != std::regex_constants::error_complexity) {
+      return Status::Error("2201B", std::string("invalid regular expression: ") + e.what());
+    }
+  }
+  try {
+    return CompiledRegex{std::regex(pattern, flags), true};  // back-references
   } catch (const std::regex_error& e) {
     return Status::Error("2201B", std::string("invalid regular expression: ") + e.what());
   }
 }
 
+// Whether `pattern` matches anywhere in `subject`. regex_search restarts
+// the NFA at every position (quadratic: 20000 characters against '.*c' took
+// 20 s); one anchored pass over a lazy any-prefix finds the same answer in
+// linear time. The pattern is compiled alone first so that the wrapping
+// cannot turn an unbalanced pattern ("a)|(b") into a valid one.
+Result<bool> MatchesAnywhere(const std::string& subject, const std::string& pattern, bool icase) {
+  DB9_ASSIGN_OR_RETURN(CompiledRegex alone, Compile(pattern, icase));
+  DB9_RETURN_IF_ERROR(alone.CheckSubject(subject));
+  if (alone.backtracking) return std::regex_search(subject, alone.re);
+  DB9_ASSIGN_OR_RETURN(CompiledRegex wrapped, Compile("^[\\s\\S]*?(?:" + pattern + ")", icase));
+  return std::regex_search(subject, wrapped.re, std::regex_constants::match_continuous);
+}
+
 ScalarImpl RegexMatch(bool icase, bool negate) {
   return [icase, negate](FunctionContext&, Args a) -> Result<Value> {
-    DB9_ASSIGN_OR_RETURN(std::regex re, Compile(a[1].as_string(), icase));
-    return Value::Bool(std::regex_search(a[0].as_string(), re) != negate);
+    DB9_ASSIGN_OR_RETURN(bool found, MatchesAnywhere(a[0].as_string(), a[1].as_string(), icase));
+    return Value::Bool(found != negate);
   };
 }
 
@@ -161,17 +230,19 @@ Result<Value> RegexpReplace(FunctionContext&, Args a) {
                            std::string("invalid regular expression option: \"") + f + "\"");
     }
   }
-  DB9_ASSIGN_OR_RETURN(std::regex re, Compile(a[1].as_string(), icase));
+  DB9_ASSIGN_OR_RETURN(CompiledRegex c, Compile(a[1].as_string(), icase));
+  DB9_RETURN_IF_ERROR(c.CheckSubject(a[0].as_string()));
   auto mode = global ? std::regex_constants::format_default : std::regex_constants::format_first_only;
-  return Value::Text(std::regex_replace(a[0].as_string(), re, ConvertReplacement(a[2].as_string()), mode));
+  return Value::Text(std::regex_replace(a[0].as_string(), c.re, ConvertReplacement(a[2].as_string()), mode));
 }
 
 Result<Value> RegexpMatch(FunctionContext&, Args a) {
   bool icase = a.size() > 2 && a[2].as_string().find('i') != std::string::npos;
-  DB9_ASSIGN_OR_RETURN(std::regex re, Compile(a[1].as_string(), icase));
+  DB9_ASSIGN_OR_RETURN(CompiledRegex c, Compile(a[1].as_string(), icase));
   std::smatch m;
   const std::string& s = a[0].as_string();
-  if (!std::regex_search(s, m, re)) return Value::Null(oid::kTextArray);
+  DB9_RETURN_IF_ERROR(c.CheckSubject(s));
+  if (!std::regex_search(s, m, c.re)) return Value::Null(oid::kTextArray);
   std::vector<Value> items;
   if (m.size() == 1) {
     items.push_back(Value::Text(m[0].str()));

@@ -22,6 +22,7 @@ struct Kind {
 
 class FloatStatsState : public AggregateState {
  public:
+  bool CanFinishRepeatedly() const override { return true; }
   explicit FloatStatsState(Kind kind) : kind_(kind) {}
   Status Add(FunctionContext&, std::span<const Value> a) override {
     if (a[0].is_null()) return Status::OK();
@@ -50,6 +51,7 @@ class FloatStatsState : public AggregateState {
 
 class NumericStatsState : public AggregateState {
  public:
+  bool CanFinishRepeatedly() const override { return true; }
   explicit NumericStatsState(Kind kind) : kind_(kind) {}
   Status Add(FunctionContext&, std::span<const Value> a) override {
     if (a[0].is_null()) return Status::OK();

@@ -1,6 +1,10 @@
 // concat, concat_ws, format (%s %I %L), quote_ident, quote_literal and the
 // text concatenation operator ||. These print arguments of any type with
 // the type's output function, as PostgreSQL does.
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+
 #include "daemon/functions/builtin/helpers.h"
 #include "daemon/functions/builtin/text_case.h"
 
@@ -60,61 +64,147 @@ std::string QuoteLiteral(const std::string& s) {
 
 namespace {
 
+Status FormatError(std::string message) {
+  return Status::Error(sqlstate::kInvalidParameterValue, std::move(message));
+}
+
+// Digits at fmt[*i] as a number (advancing *i); -1 when there are none.
+int64_t ParseDigits(const std::string& fmt, size_t* i) {
+  if (*i >= fmt.size() || fmt[*i] < '0' || fmt[*i] > '9') return -1;
+  int64_t n = 0;
+  while (*i < fmt.size() && fmt[*i] >= '0' && fmt[*i] <= '9') {
+    n = std::min<int64_t>(n * 10 + (fmt[(*i)++] - '0'), INT32_MAX);
+  }
+  return n;
+}
+
+// One conversion's "n$" position, "-" flag and width ("*" or "*n$" reads
+// it from an argument), as PostgreSQL's format() accepts them.
+struct FormatSpec {
+  size_t arg = 0;         // 0: the next argument
+  bool left = false;      // "-": pad on the right
+  int64_t width = -1;     // -1: no width
+  size_t width_arg = 0;   // "*": the argument holding the width (0: none)
+  bool width_from_arg = false;
+  char type = 0;
+};
+
+Result<FormatSpec> ParseSpec(const std::string& fmt, size_t* i) {
+  FormatSpec spec;
+  auto need_more = [&]() -> Status {
+    if (*i >= fmt.size()) return FormatError("unterminated format() type specifier");
+    return Status::OK();
+  };
+  int64_t n = ParseDigits(fmt, i);
+  DB9_RETURN_IF_ERROR(need_more());
+  if (n >= 0 && fmt[*i] == '$') {
+    if (n == 0) return FormatError("format specifies argument 0, but arguments are numbered from 1");
+    spec.arg = static_cast<size_t>(n);
+    ++*i;
+    n = -1;
+  }
+  if (n >= 0) {
+    spec.width = n;  // digits without "$" are the width
+  } else {
+    for (; *i < fmt.size() && fmt[*i] == '-'; ++*i) spec.left = true;
+    DB9_RETURN_IF_ERROR(need_more());
+    if (fmt[*i] == '*') {
+      ++*i;
+      spec.width_from_arg = true;
+      int64_t wpos = ParseDigits(fmt, i);
+      DB9_RETURN_IF_ERROR(need_more());
+      if (wpos >= 0) {
+        if (fmt[*i] != '$') return FormatError("width argument position must be ended by \"$\"");
+        if (wpos == 0) {
+          return FormatError("format specifies argument 0, but arguments are numbered from 1");
+        }
+        spec.width_arg = static_cast<size_t>(wpos);
+        ++*i;
+      }
+    } else {
+      spec.width = ParseDigits(fmt, i);
+    }
+  }
+  DB9_RETURN_IF_ERROR(need_more());
+  spec.type = fmt[*i];
+  if (spec.type != 's' && spec.type != 'I' && spec.type != 'L') {
+    return FormatError(std::string("unrecognized format() type specifier \"") + spec.type + "\"")
+        .WithHint("For a single \"%\" use \"%%\".");
+  }
+  return spec;
+}
+
+// Pads to `width` characters (UTF-8 code points, not bytes).
+void AppendPadded(std::string* out, const std::string& s, int64_t width, bool left) {
+  int64_t chars = 0;
+  for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+  std::string pad(width > chars ? static_cast<size_t>(width - chars) : 0, ' ');
+  *out += left ? s + pad : pad + s;
+}
+
+// The width from its argument: NULL is no width, negative means "-".
+Status ReadWidth(FunctionContext& ctx, const Value& v, FormatSpec* spec) {
+  if (v.is_null()) {
+    spec->width = -1;
+    return Status::OK();
+  }
+  DB9_ASSIGN_OR_RETURN(std::string text, AsText(ctx, v));
+  char* end = nullptr;
+  long long w = std::strtoll(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || w < INT32_MIN || w > INT32_MAX) {
+    return Status::Error(sqlstate::kInvalidTextRepresentation,
+                         "invalid input syntax for type integer: \"" + text + "\"");
+  }
+  if (w < 0) {
+    spec->left = true;
+    w = w == INT32_MIN ? INT32_MAX : -w;
+  }
+  spec->width = w;
+  return Status::OK();
+}
+
 Result<Value> Format(FunctionContext& ctx, Args a) {
   if (a[0].is_null()) return Value::Null(oid::kText);
   const std::string& fmt = a[0].as_string();
   std::string out;
   size_t next_arg = 1;
+  auto too_few = [] { return FormatError("too few arguments for format()"); };
   for (size_t i = 0; i < fmt.size(); ++i) {
     if (fmt[i] != '%') {
       out.push_back(fmt[i]);
       continue;
     }
     if (++i >= fmt.size()) {
-      return Status::Error(sqlstate::kInvalidParameterValue, "unterminated format() type specifier")
+      return FormatError("unterminated format() type specifier")
           .WithHint("For a single \"%\" use \"%%\".");
     }
     if (fmt[i] == '%') {
       out.push_back('%');
       continue;
     }
-    // Optional argument position "n$".
-    size_t j = i;
-    size_t pos = 0;
-    while (j < fmt.size() && fmt[j] >= '0' && fmt[j] <= '9') pos = pos * 10 + (fmt[j++] - '0');
-    size_t arg = next_arg;
-    if (j < fmt.size() && fmt[j] == '$' && j > i) {
-      if (pos == 0) {
-        return Status::Error(sqlstate::kInvalidParameterValue,
-                             "format specifies argument 0, but arguments are numbered from 1");
-      }
-      arg = pos;
-      i = j + 1;
+    DB9_ASSIGN_OR_RETURN(FormatSpec spec, ParseSpec(fmt, &i));
+    if (spec.width_from_arg) {
+      size_t w = spec.width_arg != 0 ? spec.width_arg : next_arg;
+      if (w >= a.size()) return too_few();
+      DB9_RETURN_IF_ERROR(ReadWidth(ctx, a[w], &spec));
+      next_arg = w + 1;
     }
-    if (i >= fmt.size()) {
-      return Status::Error(sqlstate::kInvalidParameterValue, "unterminated format() type specifier");
-    }
-    char type = fmt[i];
-    if (type != 's' && type != 'I' && type != 'L') {
-      return Status::Error(sqlstate::kInvalidParameterValue,
-                           std::string("unrecognized format() type specifier \"") + type + "\"")
-          .WithHint("For a single \"%\" use \"%%\".");
-    }
-    if (arg >= a.size()) {
-      return Status::Error(sqlstate::kInvalidParameterValue, "too few arguments for format()");
-    }
+    size_t arg = spec.arg != 0 ? spec.arg : next_arg;
+    if (arg >= a.size()) return too_few();
     next_arg = arg + 1;
     const Value& v = a[arg];
+    std::string s;
     if (v.is_null()) {
-      if (type == 'I') {
+      if (spec.type == 'I') {
         return Status::Error(sqlstate::kNullValueNotAllowed,
                              "null values cannot be formatted as an SQL identifier");
       }
-      if (type == 'L') out += "NULL";
-      continue;
+      if (spec.type == 'L') s = "NULL";
+    } else {
+      DB9_ASSIGN_OR_RETURN(std::string text, AsText(ctx, v));
+      s = spec.type == 's' ? text : (spec.type == 'I' ? QuoteIdent(text) : QuoteLiteral(text));
     }
-    DB9_ASSIGN_OR_RETURN(std::string s, AsText(ctx, v));
-    out += type == 's' ? s : (type == 'I' ? QuoteIdent(s) : QuoteLiteral(s));
+    AppendPadded(&out, s, spec.width, spec.left);
   }
   return Value::Text(std::move(out));
 }

@@ -261,6 +261,7 @@ Status TrimPadEdit(Registries& r) {
 Status RegisterStringFunctions(Registries& r) {
   DB9_RETURN_IF_ERROR(Basics(r));
   DB9_RETURN_IF_ERROR(TrimPadEdit(r));
+  DB9_RETURN_IF_ERROR(RegisterStringOctets(r));
   return RegisterStringFormatting(r);
 }
 

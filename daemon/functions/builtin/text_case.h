@@ -26,5 +26,7 @@ std::string QuoteLiteral(const std::string& s);
 
 // concat, concat_ws, format, quote_ident, quote_literal, || (string_format.cc).
 Status RegisterStringFormatting(Registries& r);
+// octet_length/bit_length, to_hex, convert_to/from, overlay (string_octets.cc).
+Status RegisterStringOctets(Registries& r);
 
 }  // namespace db9::functions

@@ -1,7 +1,9 @@
 // Binding of scalar expressions: names, literals, operators, casts,
 // CASE/COALESCE/NULLIF/GREATEST/LEAST, boolean logic, subqueries.
+#include "daemon/catalog/system/reg_name_resolver.h"
 #include "daemon/functions/type_resolution.h"
 #include "daemon/sql/binder/aggregate_binding.h"
+#include "daemon/sql/exec/subscript_expr.h"
 
 namespace db9::sql {
 namespace {
@@ -14,6 +16,59 @@ std::string TypeName(const BindContext& ctx, Oid type) {
 
 ExprPtr MakeNot(ExprPtr e) {
   return std::make_shared<BoolExpr>(BoolExpr::Kind::kNot, std::vector<ExprPtr>{std::move(e)});
+}
+
+ExprPtr MakeBool(BoolExpr::Kind kind, std::vector<ExprPtr> args) {
+  return std::make_shared<BoolExpr>(kind, std::move(args));
+}
+
+// ROW(a, b) op ROW(c, d), as PostgreSQL's make_row_comparison_op: = is the
+// AND of the pairs, <> their OR, and the ordering operators compare
+// lexicographically, a < c OR (a = c AND b < d), which also gives
+// PostgreSQL's NULL answers. `apply(op, left, right)` binds one pair.
+template <typename BindFn, typename ApplyFn>
+Result<ExprPtr> RowComparison(const pg_query::A_Expr& e, const std::string& op, BindFn&& bind,
+                              ApplyFn&& apply) {
+  const auto& left = e.lexpr().row_expr().args();
+  const auto& right = e.rexpr().row_expr().args();
+  if (left.size() != right.size()) {
+    return Status::Error(sqlstate::kSyntaxError, "unequal number of entries in row expressions")
+        .WithPosition(e.location() + 1);
+  }
+  if (left.empty()) {
+    return Status::Error(sqlstate::kFeatureNotSupported, "cannot compare rows of zero length")
+        .WithPosition(e.location() + 1);
+  }
+  bool ordering = op == "<" || op == "<=" || op == ">" || op == ">=";
+  if (op != "=" && op != "<>" && !ordering) {
+    return Status::Error(sqlstate::kUndefinedFunction,
+                         "could not determine interpretation of row comparison operator " + op)
+        .WithPosition(e.location() + 1);
+  }
+  std::vector<ExprPtr> l, r;
+  for (int i = 0; i < left.size(); ++i) {
+    DB9_ASSIGN_OR_RETURN(ExprPtr a, bind(left[i]));
+    DB9_ASSIGN_OR_RETURN(ExprPtr b, bind(right[i]));
+    l.push_back(std::move(a));
+    r.push_back(std::move(b));
+  }
+  if (!ordering) {
+    std::vector<ExprPtr> pairs;
+    for (size_t i = 0; i < l.size(); ++i) {
+      DB9_ASSIGN_OR_RETURN(ExprPtr p, apply(op, l[i], r[i]));
+      pairs.push_back(std::move(p));
+    }
+    return MakeBool(op == "=" ? BoolExpr::Kind::kAnd : BoolExpr::Kind::kOr, std::move(pairs));
+  }
+  const std::string strict = op.substr(0, 1);  // "<=" decides earlier columns by "<"
+  DB9_ASSIGN_OR_RETURN(ExprPtr result, apply(op, l.back(), r.back()));
+  for (size_t i = l.size() - 1; i-- > 0;) {
+    DB9_ASSIGN_OR_RETURN(ExprPtr before, apply(strict, l[i], r[i]));
+    DB9_ASSIGN_OR_RETURN(ExprPtr equal, apply("=", l[i], r[i]));
+    result = MakeBool(BoolExpr::Kind::kOr,
+                      {std::move(before), MakeBool(BoolExpr::Kind::kAnd, {std::move(equal), std::move(result)})});
+  }
+  return result;
 }
 
 }  // namespace
@@ -53,10 +108,19 @@ Result<ExprPtr> Binder::BindNode(const pg_query::Node& node, const Scope& scope)
     }
     case pg_query::Node::kNullTest: {
       const pg_query::NullTest& t = node.null_test();
+      TestExpr::Kind kind =
+          t.nulltesttype() == pg_query::IS_NULL ? TestExpr::Kind::kIsNull : TestExpr::Kind::kIsNotNull;
+      if (t.arg().has_row_expr()) {
+        // A row IS NULL when every field is, IS NOT NULL when none is.
+        std::vector<ExprPtr> tests;
+        for (const pg_query::Node& field : t.arg().row_expr().args()) {
+          DB9_ASSIGN_OR_RETURN(ExprPtr arg, BindExpr(field, scope));
+          tests.push_back(std::make_shared<TestExpr>(kind, std::move(arg)));
+        }
+        return MakeBool(BoolExpr::Kind::kAnd, std::move(tests));
+      }
       DB9_ASSIGN_OR_RETURN(ExprPtr arg, BindExpr(t.arg(), scope));
-      return ExprPtr(std::make_shared<TestExpr>(
-          t.nulltesttype() == pg_query::IS_NULL ? TestExpr::Kind::kIsNull : TestExpr::Kind::kIsNotNull,
-          std::move(arg)));
+      return ExprPtr(std::make_shared<TestExpr>(kind, std::move(arg)));
     }
     case pg_query::Node::kBooleanTest: {
       const pg_query::BooleanTest& t = node.boolean_test();
@@ -109,6 +173,38 @@ Result<ExprPtr> Binder::BindNode(const pg_query::Node& node, const Scope& scope)
       const types::TypeInfo* array = ctx_.registries->types.ArrayOf(element);
       if (array == nullptr) return NotSupported("arrays of this type", a.location());
       return ExprPtr(std::make_shared<ArrayExpr>(std::move(elements), element, array->oid));
+    }
+    case pg_query::Node::kAIndirection: {
+      const pg_query::A_Indirection& ind = node.a_indirection();
+      DB9_ASSIGN_OR_RETURN(ExprPtr array, BindExpr(ind.arg(), scope));
+      const types::TypeInfo* info = ctx_.registries->types.Find(array->type);
+      if (info == nullptr || info->element == nullptr) {
+        return Status::Error(sqlstate::kDatatypeMismatch,
+                             "cannot subscript type " + TypeName(ctx_, array->type) +
+                                 " because it does not support subscripting");
+      }
+      std::vector<SubscriptExpr::Index> indexes;
+      bool slice = false;
+      auto bind_index = [&](const pg_query::Node& n) -> Result<ExprPtr> {
+        DB9_ASSIGN_OR_RETURN(ExprPtr e, BindExpr(n, scope));
+        return Coerce(std::move(e), types::oid::kInt4, -1, CoercionContext::kImplicit, 0);
+      };
+      for (const pg_query::Node& item : ind.indirection()) {
+        if (!item.has_a_indices()) return NotSupported("field selection from this expression");
+        const pg_query::A_Indices& ix = item.a_indices();
+        SubscriptExpr::Index index;
+        index.slice = ix.is_slice();
+        slice |= ix.is_slice();
+        if (ix.has_lidx()) {
+          DB9_ASSIGN_OR_RETURN(index.lower, bind_index(ix.lidx()));
+        }
+        if (ix.has_uidx()) {
+          DB9_ASSIGN_OR_RETURN(index.upper, bind_index(ix.uidx()));
+        }
+        indexes.push_back(std::move(index));
+      }
+      Oid type = slice ? array->type : info->element_oid;
+      return ExprPtr(std::make_shared<SubscriptExpr>(std::move(array), std::move(indexes), slice, type));
     }
     case pg_query::Node::kSetToDefault:
       return Status::Error(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context")
@@ -192,7 +288,10 @@ Result<ExprPtr> Binder::BindColumnRef(const pg_query::ColumnRef& ref, const Scop
     if (found >= 0) {
       const ScopeColumn& c = s->columns[found];
       if (levels == 0) referenced_.insert(found);
-      if (levels > 0) ++outer_references_;
+      if (levels > 0) {
+        ++outer_references_;
+        outer_scopes_read.insert(s);
+      }
       return ExprPtr(std::make_shared<ColumnExpr>(found, levels, c.type, c.typmod));
     }
   }
@@ -222,8 +321,8 @@ Result<ExprPtr> Binder::Coerce(ExprPtr expr, Oid target, int32_t typmod,
   if (auto* c = dynamic_cast<const ConstExpr*>(expr.get());
       c != nullptr && c->type == types::oid::kUnknown) {
     if (c->value.is_null()) return ExprPtr(std::make_shared<ConstExpr>(Value::Null(target), typmod));
-    Result<Value> v = types::ParseText(ctx_.registries->types, target, c->value.as_string(), typmod,
-                                       *ctx_.io);
+    Result<Value> v = functions::ReadUnknownLiteral(ctx_.registries->types, *ctx_.io,
+                                                    c->value.as_string(), target, typmod, context);
     if (!v.ok()) return WithLocation(v.status(), location);
     return ExprPtr(std::make_shared<ConstExpr>(std::move(v).value(), typmod));
   }
@@ -265,7 +364,13 @@ Result<ExprPtr> Binder::BindAExpr(const pg_query::A_Expr& e, const Scope& scope)
   switch (e.kind()) {
     case pg_query::AEXPR_OP:
     case pg_query::AEXPR_LIKE:
-    case pg_query::AEXPR_ILIKE: {
+    case pg_query::AEXPR_ILIKE:
+    case pg_query::AEXPR_SIMILAR: {  // x ~ similar_to_escape(pattern), from the parser
+      if (e.has_lexpr() && e.lexpr().has_row_expr() && e.rexpr().has_row_expr()) {
+        return RowComparison(e, op, bind_side, [&](const std::string& name, ExprPtr a, ExprPtr b) {
+          return BindOperator(name, std::move(a), std::move(b), e.location());
+        });
+      }
       ExprPtr left;
       if (e.has_lexpr()) {
         DB9_ASSIGN_OR_RETURN(left, bind_side(e.lexpr()));
@@ -384,34 +489,22 @@ Result<ExprPtr> Binder::BindArrayComparison(const pg_query::A_Expr& e, const std
 Result<ExprPtr> Binder::BindTypeCast(const pg_query::TypeCast& cast, const Scope& scope) {
   DB9_ASSIGN_OR_RETURN(auto type, ResolveTypeName(cast.type_name()));
   const pg_query::Node& arg_node = cast.arg();
-  // Name-to-OID casts of literals need the catalog: 'users'::regclass.
-  if ((type.first == types::oid::kRegclass || type.first == types::oid::kRegtype) &&
-      arg_node.has_a_const() && arg_node.a_const().has_sval()) {
-    std::string name = arg_node.a_const().sval().sval();
-    if (type.first == types::oid::kRegtype) {
-      const types::TypeInfo* info = ctx_.registries->types.FindByName(name);
-      if (info == nullptr) {
-        return Status::Error(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist")
-            .WithPosition(cast.location() + 1);
-      }
-      return ExprPtr(std::make_shared<ConstExpr>(Value::OfInt(types::oid::kRegtype, info->oid)));
+  // Name-to-OID casts of literals need the catalog ('users'::regclass,
+  // 'int[]'::regtype, 'public'::regnamespace): resolved now, against the
+  // statement's catalog snapshot and search path.
+  bool reg_type = type.first == types::oid::kRegclass || type.first == types::oid::kRegtype ||
+                  type.first == types::oid::kRegnamespace;
+  if (reg_type && ctx_.catalog != nullptr && arg_node.has_a_const() &&
+      arg_node.a_const().has_sval()) {
+    const std::string& name = arg_node.a_const().sval().sval();
+    std::string_view digits = name;
+    bool numeric = !digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos;
+    if (!numeric && name != "-") {
+      catalog::system::CatalogRegNameResolver resolver(*ctx_.catalog, ctx_.session->search_path);
+      Result<Oid> oid = resolver.Lookup(type.first, name);
+      if (!oid.ok()) return WithLocation(oid.status(), cast.location());
+      return ExprPtr(std::make_shared<ConstExpr>(Value::OfInt(type.first, *oid)));
     }
-    std::string schema;
-    if (size_t dot = name.find('.'); dot != std::string::npos) {
-      schema = name.substr(0, dot);
-      name = name.substr(dot + 1);
-    }
-    Oid oid = 0;
-    Result<catalog::RelationRef> rel = ctx_.catalog->ResolveRelation(schema, name, ctx_.session->search_path);
-    if (rel.ok()) {
-      oid = rel->table ? rel->table->oid : rel->system->oid;
-    } else if (auto seq = ctx_.catalog->ResolveSequence(schema, name, ctx_.session->search_path);
-               seq.ok()) {
-      oid = (*seq)->oid;
-    } else {
-      return WithLocation(rel.status(), cast.location());
-    }
-    return ExprPtr(std::make_shared<ConstExpr>(Value::OfInt(types::oid::kRegclass, oid)));
   }
   DB9_ASSIGN_OR_RETURN(ExprPtr arg, BindExpr(arg_node, scope));
   return Coerce(std::move(arg), type.first, type.second, CoercionContext::kExplicit,

@@ -1,6 +1,13 @@
 // FROM clause items: tables, system relations, CTE references, subqueries,
-// VALUES, and joins (ON / USING / NATURAL).
+// functions (set-returning or not, ROWS FROM, WITH ORDINALITY), VALUES, and
+// joins (ON / USING / NATURAL); LATERAL items.
+#include <set>
+
 #include "daemon/sql/binder/select_binding.h"
+#include "daemon/sql/binder/set_function_binding.h"
+#include "daemon/sql/exec/cte_scan_op.h"
+#include "daemon/sql/exec/function_scan_op.h"
+#include "daemon/sql/exec/recursive_union_op.h"
 
 namespace db9::sql {
 namespace {
@@ -21,10 +28,109 @@ Scope ScopeOf(const std::vector<OutputColumn>& columns, const std::string& alias
   return scope;
 }
 
+// A function in FROM (one, or several in ROWS FROM), its arguments bound
+// with `parent` as the enclosing scope.
+Result<std::unique_ptr<FromItem>> BindRangeFunction(Binder& binder, const pg_query::RangeFunction& rf,
+                                                    const Scope* parent) {
+  if (rf.coldeflist_size() > 0) return NotSupported("column definition lists for functions in FROM");
+  Scope args_scope;
+  args_scope.parent = parent;
+  std::vector<SetFunctionCall> calls;
+  std::vector<OutputColumn> columns;
+  std::string default_alias;
+  for (const pg_query::Node& entry : rf.functions()) {
+    // Each entry is a list: the call, then its column definition list.
+    if (!entry.has_list() || entry.list().items_size() < 1) return NotSupported("this FROM function form");
+    if (entry.list().items_size() > 1 && entry.list().items(1).has_list()) {
+      return NotSupported("column definition lists for functions in FROM");
+    }
+    const pg_query::Node& fn = entry.list().items(0);
+    // unnest(a, b, ...) in FROM is ROWS FROM (unnest(a), unnest(b), ...).
+    std::vector<pg_query::Node> split;
+    if (fn.has_func_call() && fn.func_call().args_size() > 1 &&
+        StringValue(fn.func_call().funcname(fn.func_call().funcname_size() - 1)) == "unnest") {
+      for (const pg_query::Node& arg : fn.func_call().args()) {
+        pg_query::Node one = fn;
+        one.mutable_func_call()->clear_args();
+        *one.mutable_func_call()->add_args() = arg;
+        split.push_back(std::move(one));
+      }
+    }
+    std::vector<const pg_query::Node*> parts;
+    for (const pg_query::Node& one : split) parts.push_back(&one);
+    if (parts.empty()) parts.push_back(&fn);
+    for (const pg_query::Node* part : parts) {
+      DB9_ASSIGN_OR_RETURN(SetFunctionCall call, BindFromFunction(binder, *part, args_scope));
+      if (default_alias.empty()) {
+        default_alias = call.columns.size() == 1 ? call.columns[0].name : DefaultColumnName(*part);
+      }
+      columns.insert(columns.end(), call.columns.begin(), call.columns.end());
+      calls.push_back(std::move(call));
+    }
+  }
+  const bool single_column = columns.size() == 1;
+  if (rf.ordinality()) columns.push_back({"ordinality", types::oid::kInt8, -1, 0, 0});
+  auto item = std::make_unique<FromItem>();
+  item->alias = default_alias;
+  // A function returning one value takes the table alias as its column
+  // name too (FROM generate_series(1, 3) AS g  ->  column g).
+  if (single_column && rf.has_alias() && rf.alias().colnames_size() == 0) {
+    columns[0].name = rf.alias().aliasname();
+  }
+  item->scope = ScopeOf(columns, item->alias);
+  item->op = std::make_unique<FunctionScanOp>(std::move(calls), rf.ordinality(), columns);
+  if (rf.has_alias()) {
+    if (rf.alias().colnames_size() > static_cast<int>(columns.size())) {
+      return Status::Error(sqlstate::kInvalidColumnReference,
+                           "table \"" + rf.alias().aliasname() + "\" has " +
+                               std::to_string(columns.size()) + " columns available but " +
+                               std::to_string(rf.alias().colnames_size()) + " columns specified");
+    }
+    ApplyAlias(rf.alias(), item.get());
+  }
+  for (size_t i = 0; i < item->op->columns.size(); ++i) {
+    item->op->columns[i].name = item->scope.columns[i].name;
+  }
+  return item;
+}
+
+// Binds a FROM item that may read earlier FROM items: first with
+// `preceding` as its enclosing scope; if it read none of those columns it
+// is bound again with `outer`, so it plans as an ordinary (non-lateral)
+// item whose outer references count levels as usual.
+template <typename BindFn>
+Result<std::unique_ptr<FromItem>> BindPossiblyLateral(Binder& binder, const Scope* outer,
+                                                      const Scope* preceding, BindFn bind) {
+  if (preceding == nullptr || preceding->columns.empty()) return bind(outer);
+  binder.outer_scopes_read.erase(preceding);
+  DB9_ASSIGN_OR_RETURN(std::unique_ptr<FromItem> item, bind(preceding));
+  if (binder.outer_scopes_read.count(preceding) > 0) {
+    item->lateral = true;
+    return item;
+  }
+  return bind(outer);
+}
+
+// Two sides of a join may not expose the same table name or alias: 42712,
+// as PostgreSQL's checkNameSpaceConflicts.
+Status CheckDistinctRelationNames(const Scope& left, const Scope& right) {
+  std::set<std::string> names;
+  for (const ScopeColumn& c : left.columns) {
+    if (!c.relation.empty()) names.insert(c.relation);
+  }
+  for (const ScopeColumn& c : right.columns) {
+    if (!c.relation.empty() && names.count(c.relation) > 0) {
+      return Status::Error("42712",
+                           "table name \"" + c.relation + "\" specified more than once");
+    }
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<FromItem>> BindFromItem(Binder& binder, const pg_query::Node& node,
-                                               const Scope* outer) {
+                                               const Scope* outer, const Scope* preceding) {
   const BindContext& ctx = binder.context();
   auto item = std::make_unique<FromItem>();
   if (node.has_range_var()) {
@@ -36,7 +142,11 @@ Result<std::unique_ptr<FromItem>> BindFromItem(Binder& binder, const pg_query::N
         auto found = it->find(rv.relname());
         if (found == it->end()) continue;
         const CteBinding& cte = found->second;
-        item->op = std::make_unique<MaterializedScanOp>(cte.plan, cte.rows, cte.columns);
+        if (cte.work_table != nullptr) {
+          item->op = std::make_unique<WorkTableScanOp>(cte.work_table, cte.columns);
+        } else {
+          item->op = std::make_unique<CteScanOp>(cte.plan, cte.rows, cte.columns);
+        }
         item->scope = ScopeOf(cte.columns, item->alias);
         if (rv.has_alias()) ApplyAlias(rv.alias(), item.get());
         return item;
@@ -60,22 +170,38 @@ Result<std::unique_ptr<FromItem>> BindFromItem(Binder& binder, const pg_query::N
   }
   if (node.has_range_subselect()) {
     const pg_query::RangeSubselect& sub = node.range_subselect();
-    if (sub.lateral()) return NotSupported("LATERAL subqueries");
     if (!sub.has_alias()) {
       return Status::Error(sqlstate::kSyntaxError, "subquery in FROM must have an alias")
           .WithHint("For example, FROM (SELECT ...) [AS] foo.");
     }
-    DB9_ASSIGN_OR_RETURN(BoundQuery q, binder.BindSelect(sub.subquery().select_stmt(), outer));
-    item->alias = sub.alias().aliasname();
-    item->scope = ScopeOf(q.columns, item->alias);
-    item->op = std::move(q.root);
-    ApplyAlias(sub.alias(), item.get());
-    return item;
+    auto bind = [&](const Scope* parent) -> Result<std::unique_ptr<FromItem>> {
+      DB9_ASSIGN_OR_RETURN(BoundQuery q, binder.BindSelect(sub.subquery().select_stmt(), parent));
+      auto bound = std::make_unique<FromItem>();
+      bound->alias = sub.alias().aliasname();
+      bound->scope = ScopeOf(q.columns, bound->alias);
+      bound->op = std::move(q.root);
+      ApplyAlias(sub.alias(), bound.get());
+      return bound;
+    };
+    return BindPossiblyLateral(binder, outer, sub.lateral() ? preceding : nullptr, bind);
+  }
+  if (node.has_range_function()) {
+    // Function arguments may read earlier FROM items with or without the
+    // LATERAL keyword, as in PostgreSQL.
+    return BindPossiblyLateral(binder, outer, preceding, [&](const Scope* parent) {
+      return BindRangeFunction(binder, node.range_function(), parent);
+    });
   }
   if (node.has_join_expr()) {
     const pg_query::JoinExpr& j = node.join_expr();
     DB9_ASSIGN_OR_RETURN(item->left, BindFromItem(binder, j.larg(), outer));
-    DB9_ASSIGN_OR_RETURN(item->right, BindFromItem(binder, j.rarg(), outer));
+    // The right side may read the left side's columns (LATERAL) under an
+    // inner or left join only, as PostgreSQL allows.
+    Scope left_scope = item->left->scope;
+    left_scope.parent = outer;
+    bool may_be_lateral = j.jointype() == pg_query::JOIN_INNER || j.jointype() == pg_query::JOIN_LEFT;
+    DB9_ASSIGN_OR_RETURN(item->right, BindFromItem(binder, j.rarg(), outer,
+                                                   may_be_lateral ? &left_scope : nullptr));
     switch (j.jointype()) {
       case pg_query::JOIN_INNER: item->join_kind = JoinKind::kInner; break;
       case pg_query::JOIN_LEFT: item->join_kind = JoinKind::kLeft; break;
@@ -83,6 +209,7 @@ Result<std::unique_ptr<FromItem>> BindFromItem(Binder& binder, const pg_query::N
       case pg_query::JOIN_FULL: item->join_kind = JoinKind::kFull; break;
       default: return NotSupported("join type " + pg_query::JoinType_Name(j.jointype()));
     }
+    DB9_RETURN_IF_ERROR(CheckDistinctRelationNames(item->left->scope, item->right->scope));
     item->scope.columns = item->left->scope.columns;
     const int split = static_cast<int>(item->scope.columns.size());
     item->scope.columns.insert(item->scope.columns.end(), item->right->scope.columns.begin(),
@@ -112,6 +239,25 @@ Result<std::unique_ptr<FromItem>> BindFromItem(Binder& binder, const pg_query::N
       // The merged column is found once by name (the left one).
       item->scope.columns[r].hidden = true;
     }
+    if (!item->using_pairs.empty()) {
+      // PostgreSQL's column order for USING / NATURAL: the merged columns
+      // first, then the left side's others, then the right side's.
+      std::vector<bool> merged(item->scope.columns.size(), false);
+      for (auto [l, r] : item->using_pairs) {
+        item->output_order.push_back(l);
+        merged[l] = merged[r] = true;
+      }
+      for (int i = 0; i < split; ++i) {
+        if (!merged[i]) item->output_order.push_back(i);
+      }
+      for (auto [l, r] : item->using_pairs) item->output_order.push_back(r);
+      for (int i = split; i < static_cast<int>(merged.size()); ++i) {
+        if (!merged[i]) item->output_order.push_back(i);
+      }
+      std::vector<ScopeColumn> ordered;
+      for (int i : item->output_order) ordered.push_back(item->scope.columns[i]);
+      item->scope.columns = std::move(ordered);
+    }
     if (j.has_quals()) FlattenAndNodes(j.quals(), &item->on_conjuncts);
     if (j.has_alias()) {
       if (j.alias().colnames_size() > 0) return NotSupported("column aliases on a JOIN");
@@ -119,7 +265,6 @@ Result<std::unique_ptr<FromItem>> BindFromItem(Binder& binder, const pg_query::N
     }
     return item;
   }
-  if (node.has_range_function()) return NotSupported("functions in FROM");
   return NotSupported(NodeTypeName(node));
 }
 

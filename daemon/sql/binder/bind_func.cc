@@ -2,7 +2,12 @@
 // mapping of grouped expressions onto the aggregate operator's output.
 #include <google/protobuf/reflection.h>
 
+#include "daemon/functions/builtin/argument_names.h"
 #include "daemon/sql/binder/aggregate_binding.h"
+#include "daemon/sql/binder/grouping_sets.h"
+#include "daemon/sql/binder/set_function_binding.h"
+#include "daemon/sql/exec/array_subquery_expr.h"
+#include "daemon/sql/binder/row_sublink.h"
 
 namespace db9::sql {
 namespace {
@@ -38,12 +43,67 @@ std::string FunctionName(const pg_query::FuncCall& call) {
   return StringValue(call.funcname(call.funcname_size() - 1));
 }
 
+// Puts named arguments (make_interval(days => 3)) in their parameter's
+// position, filling skipped parameters with their defaults, as PostgreSQL
+// does with proargnames/proargdefaults.
+template <typename Bind>
+Result<std::vector<ExprPtr>> ArrangeArguments(const pg_query::FuncCall& call, const std::string& name,
+                                              Bind&& bind) {
+  const functions::ArgumentNames* params = functions::BuiltinArgumentNames(name);
+  std::vector<ExprPtr> args;
+  bool seen_named = false;
+  auto no_such = [&] {
+    return Status::Error(sqlstate::kUndefinedFunction,
+                         "function " + name + " with these argument names does not exist")
+        .WithHint("No function matches the given name and argument types. You might need to "
+                  "add explicit type casts.")
+        .WithPosition(call.location() + 1);
+  };
+  for (const pg_query::Node& a : call.args()) {
+    if (!a.has_named_arg_expr()) {
+      if (seen_named) {
+        return Status::Error(sqlstate::kSyntaxError,
+                             "positional argument cannot follow named argument")
+            .WithPosition(call.location() + 1);
+      }
+      DB9_ASSIGN_OR_RETURN(ExprPtr e, bind(a));
+      args.push_back(std::move(e));
+      continue;
+    }
+    seen_named = true;
+    const pg_query::NamedArgExpr& named = a.named_arg_expr();
+    if (params == nullptr) return no_such();
+    size_t pos = 0;
+    while (pos < params->names.size() && params->names[pos] != named.name()) ++pos;
+    if (pos == params->names.size()) return no_such();
+    if (pos < args.size() && args[pos] != nullptr) {
+      return Status::Error(sqlstate::kSyntaxError,
+                           "argument name \"" + named.name() + "\" used more than once")
+          .WithPosition(named.location() + 1);
+    }
+    if (args.size() <= pos) args.resize(pos + 1);
+    DB9_ASSIGN_OR_RETURN(args[pos], bind(named.arg()));
+  }
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] != nullptr) continue;
+    if (params == nullptr || !params->defaults[i]) return no_such();
+    args[i] = std::make_shared<ConstExpr>(Value::OfString(types::oid::kUnknown, *params->defaults[i]));
+  }
+  return args;
+}
+
 }  // namespace
 
 bool ContainsAggregate(const pg_query::Node& node, const functions::Registries& registries) {
   return AnyNode(node, [&](const pg_query::Node& n) {
     return n.has_func_call() && !n.func_call().has_over() &&
            registries.aggregates.IsAggregate(FunctionName(n.func_call()));
+  });
+}
+
+bool ContainsSetReturning(const pg_query::Node& node, const functions::Registries& registries) {
+  return AnyNode(node, [&](const pg_query::Node& n) {
+    return n.has_func_call() && IsSetReturningName(FunctionName(n.func_call()), registries);
   });
 }
 
@@ -80,6 +140,11 @@ Result<ExprPtr> Binder::CallFunctionByName(const std::string& name, std::vector<
   if (!match.ok()) return WithLocation(match.status(), location);
   for (size_t i = 0; i < args.size(); ++i) {
     Oid target = i < match->arg_types.size() ? match->arg_types[i] : args[i]->type;
+    // An untyped parameter passed to "any" (format('%s', $1)) is sent as
+    // text, so the client learns a type for it.
+    if (target == types::oid::kUnknown && dynamic_cast<const ParamExpr*>(args[i].get()) != nullptr) {
+      target = types::oid::kText;
+    }
     DB9_ASSIGN_OR_RETURN(args[i], Coerce(std::move(args[i]), target, -1,
                                          CoercionContext::kImplicit, location));
   }
@@ -88,7 +153,12 @@ Result<ExprPtr> Binder::CallFunctionByName(const std::string& name, std::vector<
 
 Result<ExprPtr> Binder::BindFuncCall(const pg_query::FuncCall& call, const Scope& scope) {
   std::string name = FunctionName(call);
-  if (call.has_over()) return NotSupported("window functions", call.location());
+  if (call.has_over()) return BindWindowCall(call, scope);
+  if (ctx_.registries->aggregates.IsWindowFunction(name)) {
+    return Status::Error(sqlstate::kWrongObjectType,
+                         "window function " + name + " requires an OVER clause")
+        .WithPosition(call.location() + 1);
+  }
   if (ctx_.registries->aggregates.IsAggregate(name)) {
     return Status::Error(sqlstate::kGroupingError, "aggregate functions are not allowed here")
         .WithPosition(call.location() + 1);
@@ -99,12 +169,9 @@ Result<ExprPtr> Binder::BindFuncCall(const pg_query::FuncCall& call, const Scope
                              " is not an aggregate function")
         .WithPosition(call.location() + 1);
   }
-  std::vector<ExprPtr> args;
-  for (const pg_query::Node& a : call.args()) {
-    if (a.has_named_arg_expr()) return NotSupported("named function arguments", call.location());
-    DB9_ASSIGN_OR_RETURN(ExprPtr e, BindExpr(a, scope));
-    args.push_back(std::move(e));
-  }
+  if (IsSetReturningName(name, *ctx_.registries)) return BindSetFunctionInExpr(*this, call, scope);
+  DB9_ASSIGN_OR_RETURN(std::vector<ExprPtr> args,
+                       ArrangeArguments(call, name, [&](const pg_query::Node& n) { return BindExpr(n, scope); }));
   // Sequence functions work on the session and the sequence store.
   static const std::pair<const char*, SequenceFuncExpr::Kind> kSequenceFns[] = {
       {"nextval", SequenceFuncExpr::Kind::kNextval},
@@ -165,6 +232,7 @@ Result<ExprPtr> Binder::BindGrouped(const pg_query::Node& node, const Scope& sco
                              "\" must appear in the GROUP BY clause or be used in an aggregate function")
         .WithPosition(node.column_ref().location() + 1);
   }
+  if (node.has_grouping_func()) return BindGroupingFunction(state, node.grouping_func(), key);
   if (node.has_func_call() && !node.func_call().has_over() &&
       ctx_.registries->aggregates.IsAggregate(FunctionName(node.func_call()))) {
     for (size_t i = 0; i < state.call_keys.size(); ++i) {
@@ -202,8 +270,24 @@ Result<ExprPtr> Binder::BindGrouped(const pg_query::Node& node, const Scope& sco
     agg.aggregate = match->aggregate;
     agg.result_type = match->return_type;
     agg.distinct = call.agg_distinct();
-    if (call.agg_order_size() > 0) {
-      return NotSupported("ORDER BY inside aggregate calls", call.location());
+    for (const pg_query::Node& o : call.agg_order()) {
+      const pg_query::SortBy& sort = o.sort_by();
+      if (sort.sortby_dir() == pg_query::SORTBY_USING) return NotSupported("ORDER BY ... USING", sort.location());
+      if (agg.distinct) {
+        // DISTINCT compares the arguments only, so the order must follow from them.
+        bool in_args = false;
+        for (const pg_query::Node& a : call.args()) in_args |= NodeKey(a) == NodeKey(sort.node());
+        if (!in_args) {
+          return Status::Error(sqlstate::kInvalidColumnReference,
+                               "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list")
+              .WithPosition(sort.location() + 1);
+        }
+      }
+      DB9_ASSIGN_OR_RETURN(ExprPtr e, BindExpr(sort.node(), *state.input_scope));
+      bool desc = sort.sortby_dir() == pg_query::SORTBY_DESC;
+      bool nulls_first = sort.sortby_nulls() == pg_query::SORTBY_NULLS_FIRST ||
+                         (sort.sortby_nulls() != pg_query::SORTBY_NULLS_LAST && desc);
+      agg.order.push_back({std::move(e), desc, nulls_first});
     }
     if (call.has_agg_filter()) {
       DB9_ASSIGN_OR_RETURN(agg.filter, BindExpr(call.agg_filter(), *state.input_scope));
@@ -244,6 +328,7 @@ Result<ExprPtr> Binder::BindSubLink(const pg_query::SubLink& link, const Scope& 
     }
     case pg_query::ANY_SUBLINK:
     case pg_query::ALL_SUBLINK: {
+      if (link.testexpr().has_row_expr()) return BindRowSubLink(*this, link, scope, *sub, plan);
       if (sub->columns.size() != 1) {
         return Status::Error(sqlstate::kSyntaxError, "subquery has too many columns")
             .WithPosition(link.location() + 1);
@@ -267,6 +352,21 @@ Result<ExprPtr> Binder::BindSubLink(const pg_query::SubLink& link, const Scope& 
       expr->lhs = std::move(lhs);
       expr->test = std::move(test).value();
       return ExprPtr(std::move(expr));
+    }
+    case pg_query::ARRAY_SUBLINK: {
+      if (sub->columns.size() != 1) {
+        return Status::Error(sqlstate::kSyntaxError, "subquery must return only one column")
+            .WithPosition(link.location() + 1);
+      }
+      Oid element = sub->columns[0].type;
+      const types::TypeInfo* array = ctx_.registries->types.ArrayOf(element);
+      if (array == nullptr) {
+        return Status::Error(sqlstate::kUndefinedObject,
+                             "could not find array type for data type " +
+                                 types::FormatType(ctx_.registries->types, element, -1))
+            .WithPosition(link.location() + 1);
+      }
+      return ExprPtr(std::make_shared<ArraySubqueryExpr>(plan, element, array->oid, correlated));
     }
     default: break;
   }

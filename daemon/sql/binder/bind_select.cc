@@ -3,7 +3,14 @@
 // operations and VALUES.
 #include "daemon/functions/type_resolution.h"
 #include "daemon/sql/binder/aggregate_binding.h"
+#include "daemon/sql/binder/cte_binding.h"
+#include "daemon/sql/binder/grouping_sets.h"
 #include "daemon/sql/binder/select_binding.h"
+#include "daemon/sql/binder/set_function_binding.h"
+#include "daemon/sql/exec/cte_prelude_op.h"
+#include "daemon/sql/exec/distinct_on_op.h"
+#include "daemon/sql/exec/project_set_op.h"
+#include "daemon/sql/binder/window_binding.h"
 
 namespace db9::sql {
 namespace {
@@ -42,7 +49,7 @@ Result<ExprPtr> ResolveUnknown(Binder& binder, ExprPtr e) {
 OutputColumn OutputFor(const std::string& name, const ExprPtr& e, const Scope* scope) {
   OutputColumn c{name, e->type, e->typmod, 0, 0};
   if (scope != nullptr) {
-    if (auto* col = dynamic_cast<const ColumnExpr*>(e.get()); col && col->levels_up == 0 &&
+    if (auto* col = dynamic_cast<const ColumnExpr*>(e.get()); col && col->levels_up == 0 && col->index >= 0 &&
                                                                col->index < static_cast<int>(scope->columns.size())) {
       c.table_oid = scope->columns[col->index].table_oid;
       c.attnum = scope->columns[col->index].attnum;
@@ -92,8 +99,24 @@ Result<BoundQuery> FinishOverOutput(Binder& binder, BoundQuery q, const pg_query
   return q;
 }
 
-// Casts each column of `q` to `types` where they differ.
-Result<BoundQuery> CastColumns(Binder& binder, BoundQuery q, const std::vector<Oid>& types) {
+// Which output columns of a set operation's leaf are untyped literals
+// (SELECT 'a', SELECT NULL). PostgreSQL leaves them unknown, so the other
+// side decides the column's type (NULL UNION 1 is integer, 1 UNION 'a'
+// fails reading 'a' as an integer); the leaf has made them text by now.
+std::vector<bool> UntypedLiteralColumns(const pg_query::SelectStmt& leaf, size_t columns) {
+  std::vector<bool> literal(columns, false);
+  if (leaf.op() != pg_query::SETOP_NONE || leaf.values_lists_size() > 0) return literal;
+  for (int i = 0; i < leaf.target_list_size() && static_cast<size_t>(i) < columns; ++i) {
+    const pg_query::Node& val = leaf.target_list(i).res_target().val();
+    literal[i] = val.has_a_const() && (val.a_const().has_sval() || val.a_const().isnull());
+  }
+  return literal;
+}
+
+// Casts each column of `q` to `types` where they differ; `literal` columns
+// (see UntypedLiteralColumns) convert as the literal text would.
+Result<BoundQuery> CastColumns(Binder& binder, BoundQuery q, const std::vector<Oid>& types,
+                               const std::vector<bool>& literal) {
   bool same = true;
   for (size_t i = 0; i < types.size(); ++i) same &= q.columns[i].type == types[i];
   if (same) return q;
@@ -103,7 +126,9 @@ Result<BoundQuery> CastColumns(Binder& binder, BoundQuery q, const std::vector<O
     ExprPtr col = std::make_shared<ColumnExpr>(static_cast<int>(i), 0, q.columns[i].type,
                                                q.columns[i].typmod);
     DB9_ASSIGN_OR_RETURN(col, binder.Coerce(std::move(col), types[i], -1,
-                                            CoercionContext::kImplicit, -1));
+                                            literal[i] ? CoercionContext::kExplicit
+                                                       : CoercionContext::kImplicit,
+                                            -1));
     exprs.push_back(std::move(col));
     columns[i].type = types[i];
     columns[i].typmod = -1;
@@ -124,14 +149,17 @@ Result<BoundQuery> BindSetOperation(Binder& binder, const pg_query::SelectStmt& 
     return Status::Error(sqlstate::kSyntaxError,
                          std::string("each ") + name + " query must have the same number of columns");
   }
+  std::vector<bool> left_literal = UntypedLiteralColumns(stmt.larg(), left.columns.size());
+  std::vector<bool> right_literal = UntypedLiteralColumns(stmt.rarg(), right.columns.size());
   std::vector<Oid> types;
   for (size_t i = 0; i < left.columns.size(); ++i) {
-    Oid pair[2] = {left.columns[i].type, right.columns[i].type};
+    Oid pair[2] = {left_literal[i] ? types::oid::kUnknown : left.columns[i].type,
+                   right_literal[i] ? types::oid::kUnknown : right.columns[i].type};
     DB9_ASSIGN_OR_RETURN(Oid t, functions::SelectCommonType(pair, name, *binder.context().registries));
     types.push_back(t);
   }
-  DB9_ASSIGN_OR_RETURN(left, CastColumns(binder, std::move(left), types));
-  DB9_ASSIGN_OR_RETURN(right, CastColumns(binder, std::move(right), types));
+  DB9_ASSIGN_OR_RETURN(left, CastColumns(binder, std::move(left), types, left_literal));
+  DB9_ASSIGN_OR_RETURN(right, CastColumns(binder, std::move(right), types, right_literal));
   BoundQuery q;
   q.columns = left.columns;
   for (OutputColumn& c : q.columns) c.table_oid = 0, c.attnum = 0;
@@ -184,25 +212,24 @@ Result<BoundQuery> BindValuesList(Binder& binder, const pg_query::SelectStmt& st
   return FinishOverOutput(binder, std::move(q), stmt, outer);
 }
 
-Status BindWith(Binder& binder, const pg_query::WithClause& with, const Scope* outer) {
-  if (with.recursive()) return NotSupported("WITH RECURSIVE", with.location());
-  binder.ctes.emplace_back();
-  for (const pg_query::Node& n : with.ctes()) {
-    const pg_query::CommonTableExpr& cte = n.common_table_expr();
-    if (!cte.ctequery().has_select_stmt()) {
-      return NotSupported("data-modifying statements in WITH", cte.location());
+// How firmly a node names its column (PostgreSQL's FigureColnameInternal
+// strength): 2 for names from columns, functions and the like, 1 for the
+// weak "case" and a cast's type name, 0 for "?column?". A cast or CASE
+// keeps a stronger name from inside it.
+int NameStrength(const pg_query::Node& node) {
+  switch (node.node_case()) {
+    case pg_query::Node::kTypeCast:
+      return std::max(NameStrength(node.type_cast().arg()), 1);
+    case pg_query::Node::kCaseExpr:
+      return node.case_expr().has_defresult() && NameStrength(node.case_expr().defresult()) == 2 ? 2 : 1;
+    case pg_query::Node::kAIndirection: {
+      const auto& items = node.a_indirection().indirection();
+      if (!items.empty() && items[items.size() - 1].has_string()) return 2;
+      return NameStrength(node.a_indirection().arg());
     }
-    DB9_ASSIGN_OR_RETURN(BoundQuery q, binder.BindSelect(cte.ctequery().select_stmt(), outer));
-    CteBinding binding;
-    binding.columns = q.columns;
-    for (int i = 0; i < cte.aliascolnames_size() && i < static_cast<int>(binding.columns.size()); ++i) {
-      binding.columns[i].name = StringValue(cte.aliascolnames(i));
-    }
-    binding.plan = std::move(q.root);
-    binding.rows = std::make_shared<MaterializedRows>();
-    binder.ctes.back()[cte.ctename()] = std::move(binding);
+    default:
+      return DefaultColumnName(node) == "?column?" ? 0 : 2;
   }
-  return Status::OK();
 }
 
 }  // namespace
@@ -218,12 +245,21 @@ std::string DefaultColumnName(const pg_query::Node& node) {
       return StringValue(names[names.size() - 1]);
     }
     case pg_query::Node::kTypeCast: {
-      std::string inner = DefaultColumnName(node.type_cast().arg());
-      if (inner != "?column?") return inner;
+      // PostgreSQL's FigureColname: a name from a column or function under
+      // any number of casts wins; otherwise the outermost cast names the
+      // column ('1'::int2::int8 is "int8", not "int2"; CASE ...END::text is
+      // "text").
+      const pg_query::Node& arg = node.type_cast().arg();
+      if (NameStrength(arg) == 2) return DefaultColumnName(arg);
       const auto& names = node.type_cast().type_name().names();
-      return names.empty() ? inner : StringValue(names[names.size() - 1]);
+      return names.empty() ? DefaultColumnName(arg) : StringValue(names[names.size() - 1]);
     }
-    case pg_query::Node::kCaseExpr: return "case";
+    case pg_query::Node::kCaseExpr:
+      // The ELSE branch's name wins when it is a strong one (a column, a call).
+      if (node.case_expr().has_defresult() && NameStrength(node.case_expr().defresult()) == 2) {
+        return DefaultColumnName(node.case_expr().defresult());
+      }
+      return "case";
     case pg_query::Node::kCoalesceExpr: return "coalesce";
     case pg_query::Node::kMinMaxExpr:
       return node.min_max_expr().op() == pg_query::IS_GREATEST ? "greatest" : "least";
@@ -231,6 +267,7 @@ std::string DefaultColumnName(const pg_query::Node& node) {
       return node.a_expr().kind() == pg_query::AEXPR_NULLIF ? "nullif" : "?column?";
     case pg_query::Node::kSubLink:
       if (node.sub_link().sub_link_type() == pg_query::EXISTS_SUBLINK) return "exists";
+      if (node.sub_link().sub_link_type() == pg_query::ARRAY_SUBLINK) return "array";
       if (node.sub_link().sub_link_type() == pg_query::EXPR_SUBLINK &&
           node.sub_link().subselect().has_select_stmt()) {
         const auto& targets = node.sub_link().subselect().select_stmt().target_list();
@@ -257,6 +294,15 @@ std::string DefaultColumnName(const pg_query::Node& node) {
       }
     }
     case pg_query::Node::kAArrayExpr: return "array";
+    case pg_query::Node::kGroupingFunc: return "grouping";
+    case pg_query::Node::kAIndirection: {
+      // a[1] keeps a's name; (row).field is named after the field.
+      const auto& items = node.a_indirection().indirection();
+      if (!items.empty() && items[items.size() - 1].has_string()) {
+        return items[items.size() - 1].string().sval();
+      }
+      return DefaultColumnName(node.a_indirection().arg());
+    }
     case pg_query::Node::kBoolExpr: return "?column?";
     default: return "?column?";
   }
@@ -269,21 +315,49 @@ Result<BoundQuery> Binder::BindSelect(const pg_query::SelectStmt& stmt, const Sc
     size_t depth;
     ~PopCtes() { b.ctes.resize(depth); }
   } pop{*this, cte_depth};
-  if (stmt.has_with_clause()) DB9_RETURN_IF_ERROR(BindWith(*this, stmt.with_clause(), outer));
+  // This SELECT's window calls (BindSelectBody); none until the target
+  // list (VALUES, set operations, FROM and WHERE of this level may not
+  // have any).
+  struct RestoreWindow {
+    Binder& b;
+    WindowState* saved;
+    ~RestoreWindow() { b.window_state = saved; }
+  } restore_window{*this, window_state};
+  window_state = nullptr;
+  // An enclosing SELECT list's set-returning calls are not this query's.
+  struct RestoreSetFunctions {
+    Binder& b;
+    SetFunctionState* saved;
+    ~RestoreSetFunctions() { b.set_function_state = saved; }
+  } restore_set_functions{*this, std::exchange(set_function_state, nullptr)};
+  if (stmt.has_with_clause()) {
+    std::vector<OperatorPtr> prelude;
+    DB9_RETURN_IF_ERROR(BindWithClause(*this, stmt.with_clause(), outer, &prelude));
+    DB9_ASSIGN_OR_RETURN(BoundQuery q, BindSelectBody(stmt, outer));
+    if (!prelude.empty()) {
+      q.root = std::make_unique<CtePreludeOp>(std::move(prelude), std::move(q.root));
+    }
+    return q;
+  }
+  return BindSelectBody(stmt, outer);
+}
+
+// The SELECT after its WITH clause (whose frame BindSelect pushed).
+Result<BoundQuery> Binder::BindSelectBody(const pg_query::SelectStmt& stmt, const Scope* outer) {
+  WindowState window;
   if (stmt.op() == pg_query::SETOP_UNION || stmt.op() == pg_query::SETOP_INTERSECT ||
       stmt.op() == pg_query::SETOP_EXCEPT) {
     return BindSetOperation(*this, stmt, outer);
   }
   if (stmt.values_lists_size() > 0) return BindValuesList(*this, stmt, outer);
   if (stmt.has_into_clause()) return NotSupported("SELECT INTO");
-  if (stmt.window_clause_size() > 0) return NotSupported("WINDOW clauses");
 
   // FROM and WHERE.
   Scope scope;
   scope.parent = outer;
   std::vector<std::unique_ptr<FromItem>> items;
   for (const pg_query::Node& from : stmt.from_clause()) {
-    DB9_ASSIGN_OR_RETURN(std::unique_ptr<FromItem> item, BindFromItem(*this, from, outer));
+    DB9_ASSIGN_OR_RETURN(std::unique_ptr<FromItem> item, BindFromItem(*this, from, outer, &scope));
     scope.columns.insert(scope.columns.end(), item->scope.columns.begin(), item->scope.columns.end());
     items.push_back(std::move(item));
   }
@@ -291,6 +365,11 @@ Result<BoundQuery> Binder::BindSelect(const pg_query::SelectStmt& stmt, const Sc
   if (stmt.has_where_clause()) {
     if (ContainsAggregate(stmt.where_clause(), *ctx_.registries)) {
       return Status::Error(sqlstate::kGroupingError, "aggregate functions are not allowed in WHERE");
+    }
+    DB9_RETURN_IF_ERROR(CheckNoWindowFunctions(stmt.where_clause(), "WHERE"));
+    if (ContainsSetReturning(stmt.where_clause(), *ctx_.registries)) {
+      return Status::Error(sqlstate::kFeatureNotSupported,
+                           "set-returning functions are not allowed in WHERE");
     }
     FlattenAndNodes(stmt.where_clause(), &where);
   }
@@ -339,7 +418,6 @@ Result<BoundQuery> Binder::BindSelect(const pg_query::SelectStmt& stmt, const Sc
         continue;
       }
     }
-    if (ContainsWindow(rt.val())) return NotSupported("window functions", rt.location());
     targets.push_back({&rt.val(), -1, rt.name().empty() ? DefaultColumnName(rt.val()) : rt.name(),
                        rt.location()});
   }
@@ -353,10 +431,23 @@ Result<BoundQuery> Binder::BindSelect(const pg_query::SelectStmt& stmt, const Sc
     if (ContainsAggregate(s.sort_by().node(), *ctx_.registries)) grouped = true;
   }
 
+  // Window functions: allowed in the target list and ORDER BY only.
+  for (const pg_query::Node& g : stmt.group_clause()) {
+    DB9_RETURN_IF_ERROR(CheckNoWindowFunctions(g, "GROUP BY"));
+  }
+  if (stmt.has_having_clause()) {
+    DB9_RETURN_IF_ERROR(CheckNoWindowFunctions(stmt.having_clause(), "HAVING"));
+  }
+  DB9_RETURN_IF_ERROR(CheckWindowClause(stmt.window_clause()));
+  window.named = &stmt.window_clause();
+  window_state = &window;
+
   AggregateState agg_state;
   agg_state.input_scope = &scope;
+  DB9_ASSIGN_OR_RETURN(GroupingExpansion grouping, ExpandGroupBy(stmt.group_clause()));
   if (grouped) {
-    for (const pg_query::Node& g : stmt.group_clause()) {
+    for (const pg_query::Node* item : grouping.items) {
+      const pg_query::Node& g = *item;
       const pg_query::Node* node = &g;
       if (g.has_a_const() && g.a_const().has_ival()) {
         int k = g.a_const().ival().ival();
@@ -400,6 +491,9 @@ Result<BoundQuery> Binder::BindSelect(const pg_query::SelectStmt& stmt, const Sc
   std::vector<ExprPtr> exprs;
   std::vector<OutputColumn> columns;
   const Scope* column_scope = grouped ? nullptr : &scope;
+  // Set-returning calls in the target list and ORDER BY (not HAVING).
+  SetFunctionState set_functions;
+  set_function_state = &set_functions;
   for (const Target& t : targets) {
     ExprPtr e;
     if (t.node == nullptr) {
@@ -431,6 +525,7 @@ Result<BoundQuery> Binder::BindSelect(const pg_query::SelectStmt& stmt, const Sc
   }
 
   ExprPtr having;
+  set_function_state = nullptr;
   if (stmt.has_having_clause()) {
     DB9_ASSIGN_OR_RETURN(having, BindExpr(stmt.having_clause(), scope));
     DB9_ASSIGN_OR_RETURN(having, Coerce(std::move(having), types::oid::kBool, -1,
@@ -441,6 +536,7 @@ Result<BoundQuery> Binder::BindSelect(const pg_query::SelectStmt& stmt, const Sc
   // hidden (junk) columns of the projection.
   const size_t visible = exprs.size();
   std::vector<SortKey> sort_keys;
+  set_function_state = &set_functions;
   for (const pg_query::Node& s : stmt.sort_clause()) {
     const pg_query::SortBy& sort = s.sort_by();
     if (sort.sortby_dir() == pg_query::SORTBY_USING) return NotSupported("ORDER BY ... USING", sort.location());
@@ -472,7 +568,8 @@ Result<BoundQuery> Binder::BindSelect(const pg_query::SelectStmt& stmt, const Sc
       }
     }
     if (position < 0) {
-      if (stmt.distinct_clause_size() > 0) {
+      if (stmt.distinct_clause_size() > 0 &&
+          stmt.distinct_clause(0).node_case() == pg_query::Node::NODE_NOT_SET) {
         return Status::Error(sqlstate::kInvalidColumnReference,
                              "for SELECT DISTINCT, ORDER BY expressions must appear in select list")
             .WithPosition(sort.location() + 1);
@@ -489,25 +586,45 @@ Result<BoundQuery> Binder::BindSelect(const pg_query::SelectStmt& stmt, const Sc
                          nulls_first});
   }
 
+  std::vector<int> distinct_on;
+  if (stmt.distinct_clause_size() > 0 &&
+      stmt.distinct_clause(0).node_case() != pg_query::Node::NODE_NOT_SET) {
+    std::vector<const pg_query::Node*> target_nodes;
+    for (const Target& t : targets) target_nodes.push_back(t.node);
+    DB9_ASSIGN_OR_RETURN(distinct_on, BindDistinctOnKeys(*this, stmt, scope, target_nodes, sort_keys,
+                                                         &exprs, &columns, visible));
+    DB9_RETURN_IF_ERROR(CheckDistinctOnOrder(distinct_on, sort_keys));
+  }
+  set_function_state = nullptr;
+  size_t window_input_width = scope.columns.size();  // the row the window operator reads
   if (grouped) {
     std::vector<OutputColumn> agg_columns;
     for (const ExprPtr& g : agg_state.group_exprs) agg_columns.push_back({"?group?", g->type, g->typmod, 0, 0});
     for (const AggregateCall& c : agg_state.calls) agg_columns.push_back({"?agg?", c.result_type, -1, 0, 0});
-    input = std::make_unique<HashAggregateOp>(std::move(input), agg_state.group_exprs,
-                                              std::move(agg_state.calls), std::move(agg_columns));
+    window_input_width = agg_columns.size();
+    auto aggregate = std::make_unique<HashAggregateOp>(std::move(input), agg_state.group_exprs,
+                                                       std::move(agg_state.calls), std::move(agg_columns));
+    if (!grouping.sets.empty()) aggregate->SetGroupingSets(grouping.sets);
+    input = std::move(aggregate);
     if (having) input = std::make_unique<FilterOp>(std::move(input), std::move(having));
   }
   aggregate_state = nullptr;
+  if (!window.calls.empty()) {
+    input = PlanWindows(window, std::move(input), window_input_width);
+  }
+  window_state = nullptr;  // LIMIT / OFFSET may not call window functions
+  if (!set_functions.calls.empty()) {
+    PlaceSetFunctionColumns(set_functions, input->columns.size());
+    input = std::make_unique<ProjectSetOp>(std::move(input), std::move(set_functions.calls));
+  }
 
   BoundQuery q;
   OperatorPtr root = std::make_unique<ProjectOp>(std::move(input), exprs, columns);
-  if (stmt.distinct_clause_size() > 0) {
-    if (stmt.distinct_clause(0).node_case() != pg_query::Node::NODE_NOT_SET) {
-      return NotSupported("DISTINCT ON");
-    }
+  if (stmt.distinct_clause_size() > 0 && distinct_on.empty()) {
     root = std::make_unique<DistinctOp>(std::move(root), static_cast<int>(visible));
   }
   if (!sort_keys.empty()) root = std::make_unique<SortOp>(std::move(root), std::move(sort_keys));
+  if (!distinct_on.empty()) root = std::make_unique<DistinctOnOp>(std::move(root), std::move(distinct_on));
   if (stmt.has_limit_count() || stmt.has_limit_offset()) {
     ExprPtr limit, offset;
     if (stmt.has_limit_count()) {

@@ -56,11 +56,16 @@ struct BoundQuery {
   std::vector<OutputColumn> columns;
 };
 
+struct WorkTable;  // exec/recursive_union_op.h
+
 // A common table expression made available to FROM.
 struct CteBinding {
   std::shared_ptr<Operator> plan;
   std::shared_ptr<MaterializedRows> rows;
   std::vector<OutputColumn> columns;
+  // Set only while binding a recursive CTE's recursive term: references to
+  // the CTE there read the previous round's rows.
+  std::shared_ptr<WorkTable> work_table;
 };
 
 class Binder {
@@ -68,6 +73,8 @@ class Binder {
   explicit Binder(BindContext ctx) : ctx_(ctx) {}
 
   Result<BoundQuery> BindSelect(const pg_query::SelectStmt& stmt, const Scope* outer);
+  // The SELECT after its WITH clause is bound (bind_select.cc).
+  Result<BoundQuery> BindSelectBody(const pg_query::SelectStmt& stmt, const Scope* outer);
   Result<BoundQuery> BindInsert(const pg_query::InsertStmt& stmt);
   Result<BoundQuery> BindUpdate(const pg_query::UpdateStmt& stmt);
   Result<BoundQuery> BindDelete(const pg_query::DeleteStmt& stmt);
@@ -99,6 +106,10 @@ class Binder {
 
  private:
   friend class AggregateBinding;
+  friend Result<ExprPtr> BindRowSubLink(Binder& binder, const pg_query::SubLink& link,
+                                        const Scope& scope, const BoundQuery& sub,
+                                        std::shared_ptr<Operator> plan);
+  friend class WindowBinding;
   Result<ExprPtr> BindNode(const pg_query::Node& node, const Scope& scope);
   Result<ExprPtr> BindColumnRef(const pg_query::ColumnRef& ref, const Scope& scope);
   Result<ExprPtr> BindConst(const pg_query::A_Const& c);
@@ -107,6 +118,7 @@ class Binder {
                                       const Scope& scope);
   Result<ExprPtr> BindOperator(const std::string& name, ExprPtr left, ExprPtr right, int location);
   Result<ExprPtr> BindFuncCall(const pg_query::FuncCall& call, const Scope& scope);
+  Result<ExprPtr> BindWindowCall(const pg_query::FuncCall& call, const Scope& scope);
   Result<ExprPtr> BindTypeCast(const pg_query::TypeCast& cast, const Scope& scope);
   Result<ExprPtr> BindSubLink(const pg_query::SubLink& link, const Scope& scope);
   Result<ExprPtr> BindCase(const pg_query::CaseExpr& c, const Scope& scope);
@@ -126,6 +138,21 @@ class Binder {
   AggregateState* aggregate_state = nullptr;
   // Binds with the aggregate mapping (used by bind_select.cc).
   Result<ExprPtr> BindGrouped(const pg_query::Node& node, const Scope& scope);
+
+  // Window function calls of the SELECT being bound (bind_window.cc); set by
+  // BindSelect, null where window functions are not allowed.
+  struct WindowState;
+  WindowState* window_state = nullptr;
+
+  // Set-returning calls of the SELECT list being bound
+  // (set_function_binding.h); when non-null, BindFuncCall turns a
+  // set-returning call into a column of a ProjectSetOp below the projection.
+  struct SetFunctionState;
+  SetFunctionState* set_function_state = nullptr;
+  // Enclosing scopes that column references resolved into (level > 0):
+  // a FROM function or LATERAL subquery is bound with the preceding FROM
+  // items as its enclosing scope and asks here whether it read them.
+  std::set<const Scope*> outer_scopes_read;
 
  private:
   BindContext ctx_;

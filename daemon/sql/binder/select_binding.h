@@ -6,8 +6,23 @@
 
 namespace db9::sql {
 
+// `preceding`, when given, holds the columns of the FROM items before this
+// one (with `outer` as its parent): a function or LATERAL subquery that
+// reads them becomes a lateral item (FromItem::lateral).
 Result<std::unique_ptr<FromItem>> BindFromItem(Binder& binder, const pg_query::Node& node,
-                                               const Scope* outer);
+                                               const Scope* outer,
+                                               const Scope* preceding = nullptr);
+
+// DISTINCT ON (bind_distinct_on.cc): the key positions in the projection
+// `exprs` (hidden columns appended for keys not in the select list), and
+// the check that ORDER BY starts with those keys (42P10).
+Result<std::vector<int>> BindDistinctOnKeys(Binder& binder, const pg_query::SelectStmt& stmt,
+                                            const Scope& scope,
+                                            const std::vector<const pg_query::Node*>& targets,
+                                            const std::vector<SortKey>& sort_keys,
+                                            std::vector<ExprPtr>* exprs,
+                                            std::vector<OutputColumn>* columns, size_t visible);
+Status CheckDistinctOnOrder(const std::vector<int>& keys, const std::vector<SortKey>& sort_keys);
 
 // The column name PostgreSQL gives an unnamed target ("?column?", "count",
 // the column's own name, ...).

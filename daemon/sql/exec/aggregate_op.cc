@@ -1,5 +1,6 @@
 #include "daemon/sql/exec/aggregate_op.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "daemon/sql/exec/group_key.h"
@@ -12,13 +13,30 @@ HashAggregateOp::HashAggregateOp(OperatorPtr input, std::vector<ExprPtr> group_e
     : input_(std::move(input)), group_exprs_(std::move(group_exprs)),
       aggregates_(std::move(aggregates)) {
   columns = std::move(out_columns);
+  sets_.push_back(std::vector<bool>(group_exprs_.size(), true));
+}
+
+void HashAggregateOp::SetGroupingSets(std::vector<std::vector<int>> sets) {
+  sets_.clear();
+  for (const std::vector<int>& set : sets) {
+    std::vector<bool> used(group_exprs_.size(), false);
+    for (int i : set) {
+      if (i >= 0 && i < static_cast<int>(used.size())) used[i] = true;
+    }
+    sets_.push_back(std::move(used));
+  }
 }
 
 Result<std::unique_ptr<HashAggregateOp::Group>> HashAggregateOp::NewGroup(ExecContext& ctx,
-                                                                          Row keys) {
+                                                                          Row keys, size_t set) {
   auto group = std::make_unique<Group>();
   group->keys = std::move(keys);
+  group->set = set;
   for (const AggregateCall& call : aggregates_) {
+    if (call.aggregate == nullptr) {  // GROUPING(): no state
+      group->states.push_back(nullptr);
+      continue;
+    }
     functions::FunctionContext fn = ctx.fn;
     fn.arg_types = call.arg_types;
     fn.result_type = call.result_type;
@@ -26,12 +44,14 @@ Result<std::unique_ptr<HashAggregateOp::Group>> HashAggregateOp::NewGroup(ExecCo
     if (!group->states.back()) return Status::Internal("aggregate state could not be created");
   }
   group->distinct_seen.resize(aggregates_.size());
+  group->ordered.resize(aggregates_.size());
   return group;
 }
 
 Status HashAggregateOp::Accumulate(ExecContext& ctx, Group& group, const Row& row) {
   for (size_t i = 0; i < aggregates_.size(); ++i) {
     const AggregateCall& call = aggregates_[i];
+    if (call.aggregate == nullptr) continue;
     if (call.filter) {
       DB9_ASSIGN_OR_RETURN(bool pass, EvalPredicate(*call.filter, ctx, row));
       if (!pass) continue;
@@ -46,11 +66,46 @@ Status HashAggregateOp::Accumulate(ExecContext& ctx, Group& group, const Row& ro
       DB9_ASSIGN_OR_RETURN(std::string key, GroupKey(ctx.types(), args));
       if (!group.distinct_seen[i].insert(std::move(key)).second) continue;
     }
+    if (!call.order.empty()) {
+      Row keys;
+      for (const SortKey& k : call.order) {
+        DB9_ASSIGN_OR_RETURN(Value v, k.expr->Eval(ctx, row));
+        keys.push_back(std::move(v));
+      }
+      group.ordered[i].emplace_back(std::move(keys), std::move(args));
+      continue;
+    }
     functions::FunctionContext fn = ctx.fn;
     fn.arg_types = call.arg_types;
     fn.result_type = call.result_type;
     DB9_RETURN_IF_ERROR(group.states[i]->Add(fn, args));
   }
+  return Status::OK();
+}
+
+Status HashAggregateOp::FeedOrdered(ExecContext& ctx, Group& group, size_t i) {
+  const AggregateCall& call = aggregates_[i];
+  auto& rows = group.ordered[i];
+  const types::TypeRegistry& types = ctx.types();
+  Status error;
+  std::stable_sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
+    for (size_t k = 0; k < call.order.size() && error.ok(); ++k) {
+      Result<int> cmp = CompareSortValues(types, a.first[k], b.first[k], call.order[k].descending,
+                                          call.order[k].nulls_first);
+      if (!cmp.ok()) {
+        error = cmp.status();
+        return false;
+      }
+      if (*cmp != 0) return *cmp < 0;
+    }
+    return false;
+  });
+  DB9_RETURN_IF_ERROR(error);
+  functions::FunctionContext fn = ctx.fn;
+  fn.arg_types = call.arg_types;
+  fn.result_type = call.result_type;
+  for (auto& [keys, args] : rows) DB9_RETURN_IF_ERROR(group.states[i]->Add(fn, args));
+  rows.clear();
   return Status::OK();
 }
 
@@ -65,28 +120,42 @@ Status HashAggregateOp::Open(ExecContext& ctx) {
     DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &row));
     if (!more) break;
     if ((++n & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());
-    Row keys;
-    std::string key;
+    Row values;
     for (const ExprPtr& expr : group_exprs_) {
       DB9_ASSIGN_OR_RETURN(Value v, expr->Eval(ctx, row));
-      DB9_RETURN_IF_ERROR(AppendGroupKey(ctx.types(), v, &key));
-      keys.push_back(std::move(v));
+      values.push_back(std::move(v));
     }
-    Group* group;
-    auto it = by_key.find(key);
-    if (it == by_key.end()) {
-      DB9_ASSIGN_OR_RETURN(std::unique_ptr<Group> fresh, NewGroup(ctx, std::move(keys)));
-      group = fresh.get();
-      groups_.push_back(std::move(fresh));
-      by_key.emplace(std::move(key), group);
-    } else {
-      group = it->second;
+    for (size_t s = 0; s < sets_.size(); ++s) {
+      Row keys;
+      std::string key = std::to_string(s) + ":";  // sets never share a group
+      for (size_t i = 0; i < values.size(); ++i) {
+        keys.push_back(sets_[s][i] ? values[i] : Value::Null(group_exprs_[i]->type));
+        DB9_RETURN_IF_ERROR(AppendGroupKey(ctx.types(), keys.back(), &key));
+      }
+      Group* group;
+      auto it = by_key.find(key);
+      if (it == by_key.end()) {
+        DB9_ASSIGN_OR_RETURN(std::unique_ptr<Group> fresh, NewGroup(ctx, std::move(keys), s));
+        group = fresh.get();
+        groups_.push_back(std::move(fresh));
+        by_key.emplace(std::move(key), group);
+      } else {
+        group = it->second;
+      }
+      DB9_RETURN_IF_ERROR(Accumulate(ctx, *group, row));
     }
-    DB9_RETURN_IF_ERROR(Accumulate(ctx, *group, row));
   }
-  if (groups_.empty() && group_exprs_.empty()) {
-    DB9_ASSIGN_OR_RETURN(std::unique_ptr<Group> fresh, NewGroup(ctx, {}));
-    groups_.push_back(std::move(fresh));
+  // A set that groups by nothing (no GROUP BY, or the () of ROLLUP) has its
+  // one row also when there were no input rows.
+  if (groups_.empty()) {
+    for (size_t s = 0; s < sets_.size(); ++s) {
+      const std::vector<bool>& set = sets_[s];
+      if (std::find(set.begin(), set.end(), true) != set.end()) continue;
+      Row nulls;
+      for (const ExprPtr& expr : group_exprs_) nulls.push_back(Value::Null(expr->type));
+      DB9_ASSIGN_OR_RETURN(std::unique_ptr<Group> fresh, NewGroup(ctx, std::move(nulls), s));
+      groups_.push_back(std::move(fresh));
+    }
   }
   return Status::OK();
 }
@@ -96,6 +165,13 @@ Result<bool> HashAggregateOp::Next(ExecContext& ctx, Row* row) {
   Group& group = *groups_[position_++];
   *row = std::move(group.keys);
   for (size_t i = 0; i < aggregates_.size(); ++i) {
+    if (aggregates_[i].aggregate == nullptr) {
+      int32_t mask = 0;
+      for (int g : aggregates_[i].grouping_of) mask = (mask << 1) | (sets_[group.set][g] ? 0 : 1);
+      row->push_back(Value::Int4(mask));
+      continue;
+    }
+    if (!aggregates_[i].order.empty()) DB9_RETURN_IF_ERROR(FeedOrdered(ctx, group, i));
     functions::FunctionContext fn = ctx.fn;
     fn.arg_types = aggregates_[i].arg_types;
     fn.result_type = aggregates_[i].result_type;

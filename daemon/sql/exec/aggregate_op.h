@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "daemon/sql/exec/basic_ops.h"
 #include "daemon/sql/exec/expr.h"
 
 namespace db9::sql {
@@ -17,27 +18,48 @@ struct AggregateCall {
   Oid result_type = 0;
   bool distinct = false;
   ExprPtr filter;                // FILTER (WHERE ...), may be null
+  // ORDER BY inside the call (string_agg(x, ',' ORDER BY y)): the group's
+  // rows are fed to the aggregate in this order; expressions over the input.
+  std::vector<SortKey> order;
+  // GROUPING(a, b, ...) instead of an aggregate (`aggregate` null): the
+  // group expressions (indexes) it names; its value is a bit mask, one bit
+  // per argument with the first the most significant, set where the row's
+  // grouping set leaves that expression out.
+  std::vector<int> grouping_of;
 };
 
 class HashAggregateOp final : public Operator {
  public:
   HashAggregateOp(OperatorPtr input, std::vector<ExprPtr> group_exprs,
                   std::vector<AggregateCall> aggregates, std::vector<OutputColumn> columns);
+  // GROUP BY ROLLUP/CUBE/GROUPING SETS: each set lists the group
+  // expressions (by index) it groups by; every input row counts once per set,
+  // and a set's output rows have NULL for the expressions it leaves out. An
+  // empty set makes one row even for empty input. Without a call: one set of
+  // all expressions.
+  void SetGroupingSets(std::vector<std::vector<int>> sets);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
 
  private:
   struct Group {
     Row keys;
+    size_t set = 0;  // index of its grouping set
     std::vector<std::unique_ptr<functions::AggregateState>> states;
     std::vector<std::set<std::string>> distinct_seen;
+    // Calls with ORDER BY: each qualifying row's sort keys and arguments,
+    // fed in order when the group finishes.
+    std::vector<std::vector<std::pair<Row, Row>>> ordered;
   };
-  Result<std::unique_ptr<Group>> NewGroup(ExecContext& ctx, Row keys);
+  Result<std::unique_ptr<Group>> NewGroup(ExecContext& ctx, Row keys, size_t set);
   Status Accumulate(ExecContext& ctx, Group& group, const Row& row);
+  // Sorts call i's buffered rows and adds them to its state.
+  Status FeedOrdered(ExecContext& ctx, Group& group, size_t i);
 
   OperatorPtr input_;
   std::vector<ExprPtr> group_exprs_;
   std::vector<AggregateCall> aggregates_;
+  std::vector<std::vector<bool>> sets_;  // per set: which group expressions it uses
   std::vector<std::unique_ptr<Group>> groups_;  // first-seen order
   size_t position_ = 0;
 };

@@ -1,5 +1,11 @@
 #include "daemon/sql/exec/expr.h"
 
+#include <exception>
+#include <new>
+#include <optional>
+
+#include "daemon/catalog/system/reg_name_resolver.h"
+
 namespace db9::sql {
 namespace {
 
@@ -26,6 +32,21 @@ int Truth(const Value& v) { return v.is_null() ? -1 : (v.as_bool() ? 1 : 0); }
 
 Value BoolOrNull(int truth) {
   return truth < 0 ? Value::Null(types::oid::kBool) : Value::Bool(truth == 1);
+}
+
+// Built-ins report errors as Status, but a library under them (Boost's
+// big integers, the standard library) may still throw. An exception leaving
+// a worker thread would end the daemon and drop every connection, so each
+// call into a registry entry turns one into an error for this statement.
+template <typename Call>
+Result<Value> Guarded(Call&& call) {
+  try {
+    return call();
+  } catch (const std::bad_alloc&) {
+    return Status::Error("53200", "out of memory");
+  } catch (const std::exception& e) {
+    return Status::Error("XX000", std::string("internal error: ") + e.what());
+  }
 }
 
 std::atomic<uint64_t> g_execution_ids{1};
@@ -80,7 +101,7 @@ Result<Value> FuncExpr::Eval(ExecContext& ctx, const Row& row) const {
   fn.result_type = type;
   fn.result_typmod = typmod;
   fn.arg_types = arg_types;
-  return functions::CallFunction(*function, fn, values);
+  return Guarded([&] { return functions::CallFunction(*function, fn, values); });
 }
 
 bool OpExpr::IsRowIndependent() const { return AllRowIndependent(args); }
@@ -91,15 +112,35 @@ Result<Value> OpExpr::Eval(ExecContext& ctx, const Row& row) const {
   functions::FunctionContext fn = ctx.fn;
   fn.result_type = type;
   fn.arg_types = std::span<const Oid>(arg_types, args.size());
-  return functions::CallOperator(*op, fn, values);
+  return Guarded([&] { return functions::CallOperator(*op, fn, values); });
 }
+
+namespace {
+
+bool IsRegType(Oid t) {
+  return t == types::oid::kRegclass || t == types::oid::kRegtype || t == types::oid::kRegproc ||
+         t == types::oid::kRegnamespace;
+}
+
+}  // namespace
 
 Result<Value> CastExpr::Eval(ExecContext& ctx, const Row& row) const {
   DB9_ASSIGN_OR_RETURN(Value v, arg->Eval(ctx, row));
   functions::FunctionContext fn = ctx.fn;
   fn.result_type = type;
   fn.result_typmod = typmod;
-  return ctx.registries->casts.Cast(fn, v, type, typmod, context);
+  // reg* values read and print as names ('users', 'public'), which only the
+  // catalog snapshot of this statement knows.
+  std::optional<catalog::system::CatalogRegNameResolver> resolver;
+  types::IoContext io;
+  if ((IsRegType(type) || IsRegType(v.type())) && ctx.catalog != nullptr && ctx.session != nullptr &&
+      fn.io != nullptr) {
+    resolver.emplace(*ctx.catalog, ctx.session->search_path);
+    io = *fn.io;
+    io.reg_resolver = &*resolver;
+    fn.io = &io;
+  }
+  return Guarded([&] { return ctx.registries->casts.Cast(fn, v, type, typmod, context); });
 }
 
 bool BoolExpr::IsRowIndependent() const { return AllRowIndependent(args); }
@@ -143,7 +184,8 @@ Result<Value> DistinctExpr::Eval(ExecContext& ctx, const Row& row) const {
     same = x.is_null() && y.is_null();
   } else {
     Value args[2] = {std::move(x), std::move(y)};
-    DB9_ASSIGN_OR_RETURN(Value eqv, functions::CallOperator(*eq, ctx.fn, args));
+    DB9_ASSIGN_OR_RETURN(Value eqv,
+                         Guarded([&] { return functions::CallOperator(*eq, ctx.fn, args); }));
     same = Truth(eqv) == 1;
   }
   return Value::Bool(not_distinct ? same : !same);
@@ -171,7 +213,8 @@ Result<Value> NullIfExpr::Eval(ExecContext& ctx, const Row& row) const {
   DB9_ASSIGN_OR_RETURN(Value y, b->Eval(ctx, row));
   if (x.is_null() || y.is_null()) return x;
   Value args[2] = {x, y};
-  DB9_ASSIGN_OR_RETURN(Value eqv, functions::CallOperator(*eq, ctx.fn, args));
+  DB9_ASSIGN_OR_RETURN(Value eqv,
+                       Guarded([&] { return functions::CallOperator(*eq, ctx.fn, args); }));
   return Truth(eqv) == 1 ? Value::Null(type) : x;
 }
 

@@ -1,5 +1,6 @@
 #include "daemon/sql/planner/from_planner.h"
 
+#include "daemon/sql/exec/lateral_join_op.h"
 #include "daemon/sql/planner/access_path.h"
 
 namespace db9::sql {
@@ -68,7 +69,11 @@ Result<OperatorPtr> PlanItem(Binder& binder, FromItem& item, const Scope* outer,
 Result<OperatorPtr> PlanJoinItem(Binder& binder, FromItem& item, const Scope* outer) {
   DB9_ASSIGN_OR_RETURN(OperatorPtr left, PlanItem(binder, *item.left, outer, {}));
   DB9_ASSIGN_OR_RETURN(OperatorPtr right, PlanItem(binder, *item.right, outer, {}));
-  Scope scope = item.scope;
+  // Conditions read the joined row as left + right, before any reordering.
+  Scope scope;
+  scope.columns = item.left->scope.columns;
+  scope.columns.insert(scope.columns.end(), item.right->scope.columns.begin(),
+                       item.right->scope.columns.end());
   scope.parent = outer;
   std::vector<ExprPtr> conditions;
   for (auto [l, r] : item.using_pairs) {
@@ -93,7 +98,35 @@ Result<OperatorPtr> PlanJoinItem(Binder& binder, FromItem& item, const Scope* ou
     conditions.push_back(std::move(e));
   }
   binder.TakeReferencedColumns();
-  return MakeJoin(item.join_kind, std::move(left), std::move(right), conditions);
+  OperatorPtr join;
+  if (item.right->lateral) {
+    join = std::make_unique<LateralJoinOp>(item.join_kind, std::move(left), std::move(right),
+                                           AndOf(std::move(conditions)));
+  } else {
+    join = MakeJoin(item.join_kind, std::move(left), std::move(right), conditions);
+  }
+  if (item.output_order.empty()) return join;
+  std::vector<ExprPtr> exprs;
+  std::vector<OutputColumn> columns;
+  for (int i : item.output_order) {
+    const OutputColumn& c = join->columns[i];
+    exprs.push_back(std::make_shared<ColumnExpr>(i, 0, c.type, c.typmod));
+    columns.push_back(c);
+  }
+  // A merged USING column is the right side's value where the left side
+  // has none (RIGHT / FULL joins), as PostgreSQL's COALESCE(l, r).
+  if (item.join_kind == JoinKind::kRight || item.join_kind == JoinKind::kFull) {
+    for (size_t k = 0; k < item.using_pairs.size(); ++k) {
+      auto [l, r] = item.using_pairs[k];
+      const OutputColumn& lc = join->columns[l];
+      const OutputColumn& rc = join->columns[r];
+      if (lc.type != rc.type) continue;
+      exprs[k] = std::make_shared<CoalesceExpr>(
+          std::vector<ExprPtr>{exprs[k], std::make_shared<ColumnExpr>(r, 0, rc.type, rc.typmod)},
+          lc.type);
+    }
+  }
+  return OperatorPtr(std::make_unique<ProjectOp>(std::move(join), std::move(exprs), std::move(columns)));
 }
 
 Result<OperatorPtr> PlanItem(Binder& binder, FromItem& item, const Scope* outer,
@@ -206,7 +239,12 @@ Result<OperatorPtr> PlanFrom(Binder& binder, std::vector<std::unique_ptr<FromIte
       conditions.push_back(c.expr);
       c.placed = true;
     }
-    acc = MakeJoin(JoinKind::kInner, std::move(acc), std::move(op), conditions);
+    if (items[i]->lateral) {
+      acc = std::make_unique<LateralJoinOp>(JoinKind::kInner, std::move(acc), std::move(op),
+                                            AndOf(std::move(conditions)));
+    } else {
+      acc = MakeJoin(JoinKind::kInner, std::move(acc), std::move(op), conditions);
+    }
   }
   std::vector<ExprPtr> rest;
   for (Conjunct& c : conjuncts) {

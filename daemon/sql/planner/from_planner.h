@@ -8,6 +8,8 @@
 //  - conjuncts with subqueries stay on top.
 // Explicit JOIN ... ON/USING items plan their own condition the same way
 // (hash keys from column equalities, the rest as a residual condition).
+// A lateral item (it reads earlier items' columns) is joined by running it
+// once per row of the items before it (LateralJoinOp).
 #pragma once
 
 #include "daemon/sql/binder/binder.h"
@@ -26,9 +28,16 @@ struct FromItem {
   JoinKind join_kind = JoinKind::kInner;
   std::vector<const pg_query::Node*> on_conjuncts;   // ON, over this join's scope
   std::vector<std::pair<int, int>> using_pairs;      // USING/NATURAL: left col, right col (local)
+  // USING/NATURAL: `scope` lists the joined row's columns in this order
+  // (positions in left + right); the planner projects the row to match.
+  std::vector<int> output_order;
 
   std::string alias;
   Scope scope;        // this item's own columns (local positions)
+  // The item reads the columns of the items before it (of the join's left
+  // side, inside a JOIN): it was bound with them as its enclosing scope and
+  // runs once per row of them (LateralJoinOp).
+  bool lateral = false;
 };
 
 // Plans `items` (in FROM order) with the WHERE conjuncts; `full_scope` is

@@ -115,7 +115,7 @@ class SelectTest : public QObject {
     s = f.Exec("SELECT foo(1)");
     QCOMPARE(Code(s), std::string("42883"));
     QCOMPARE(Code(f.Exec("CREATE VIEW v AS SELECT 1")), std::string("0A000"));
-    QCOMPARE(Code(f.Exec("SELECT 1 FROM emp GROUP BY ROLLUP (id)")), std::string("0A000"));
+    QCOMPARE(f.Rows("SELECT count(*) FROM emp GROUP BY ROLLUP (dept) ORDER BY 1 DESC LIMIT 1"), (Rows{"4"}));
     QCOMPARE(Code(f.Exec("SELECT 'abc'::int")), std::string("22P02"));
   }
   void pointLookupUsesPrimaryKey() {
@@ -166,7 +166,7 @@ class SelectTest : public QObject {
       Status s = f.Exec(sql);
       if (!s.ok()) QVERIFY2(s.sqlstate().size() == 5 && s.sqlstate() != "XX000", (std::string(sql) + " -> " + s.ToString()).c_str());
     }
-    QCOMPARE(Code(f.Exec("SELECT sum(id) OVER () FROM emp")), std::string("0A000"));
+    QCOMPARE(f.Value("SELECT sum(id) OVER () FROM emp LIMIT 1"), std::string("10"));
     QCOMPARE(f.Value("SELECT nspname FROM pg_namespace WHERE oid = 2200"), std::string("public"));
   }
   void secondaryIndexLookup() {

@@ -1,0 +1,34 @@
+-- LATERAL, ARRAY(subquery), WITH RECURSIVE, DISTINCT ON, row-valued IN and
+-- NATURAL/USING column order.
+CREATE TABLE a (id int PRIMARY KEY, name text);
+CREATE TABLE b (id int PRIMARY KEY, a_id int, label text);
+INSERT INTO a VALUES (1, 'one'), (2, 'two'), (3, 'three');
+INSERT INTO b VALUES (10, 1, 'x'), (11, 1, 'y'), (12, 2, 'z');
+SELECT a.id, l.n FROM a LEFT JOIN LATERAL (SELECT count(*) AS n FROM b WHERE b.a_id = a.id HAVING count(*) > 1) l ON true ORDER BY a.id;
+SELECT a.id, s FROM a, LATERAL (SELECT a.id * 10 AS s) x WHERE s > 10 ORDER BY 1;
+SELECT * FROM a, (SELECT a.id) x;
+SELECT (SELECT max(g) FROM b, generate_series(b.id, b.id + a.id) g WHERE b.a_id = a.id) FROM a ORDER BY a.id;
+SELECT ARRAY(SELECT label FROM b ORDER BY id DESC);
+SELECT a.id, ARRAY(SELECT b.id FROM b WHERE b.a_id = a.id ORDER BY 1) FROM a ORDER BY 1;
+SELECT ARRAY(SELECT 1, 2);
+WITH RECURSIVE t(n) AS (SELECT 1 UNION SELECT n % 3 + 1 FROM t) SELECT n FROM t ORDER BY n;
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT n FROM t LIMIT 3;
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n::bigint + 1 FROM t) SELECT n FROM t;
+WITH RECURSIVE t(n) AS (SELECT n FROM t) SELECT n FROM t;
+WITH RECURSIVE fib(i, x, y) AS (SELECT 1, 0::numeric, 1::numeric UNION ALL SELECT i + 1, y, x + y FROM fib WHERE i < 30) SELECT i, x FROM fib WHERE i IN (1, 2, 30) ORDER BY i;
+SELECT DISTINCT ON (a_id) a_id, label FROM b ORDER BY a_id, label DESC;
+SELECT DISTINCT ON (b.a_id) label FROM b ORDER BY b.a_id, id;
+SELECT DISTINCT ON (a_id) label FROM b ORDER BY label;
+SELECT id FROM b WHERE (a_id, label) IN (SELECT 1, 'y' UNION ALL SELECT 2, 'z') ORDER BY id;
+SELECT id FROM b WHERE (a_id, label) NOT IN (SELECT 1, 'y') ORDER BY id;
+SELECT (1, NULL::text) IN (SELECT 1, 'y');
+SELECT (1, 2) IN (SELECT 1);
+CREATE TABLE l (x int, k int);
+CREATE TABLE r (k int, y int);
+INSERT INTO l VALUES (1, 1), (2, 2);
+INSERT INTO r VALUES (1, 10), (3, 30);
+SELECT * FROM l NATURAL JOIN r;
+SELECT * FROM l FULL JOIN r USING (k) ORDER BY k;
+SELECT l.k, r.k FROM l JOIN r USING (k);
+WITH gone AS (DELETE FROM l WHERE x = 2 RETURNING x) SELECT count(*) FROM r;
+SELECT x FROM l ORDER BY x;

@@ -1,0 +1,66 @@
+-- Window frames (ROWS / RANGE / GROUPS, offsets, EXCLUDE), ties, NULL ordering,
+-- lag/lead defaults, named windows, windows over grouped rows, and errors.
+CREATE TABLE wf (id int PRIMARY KEY, grp text, val int, amount numeric(8,2), day date);
+INSERT INTO wf VALUES
+  (1, 'a', 10, 1.50, '2024-01-01'), (2, 'a', 20, 2.25, '2024-01-02'), (3, 'a', 20, NULL, '2024-01-04'),
+  (4, 'a', NULL, 4.00, '2024-01-08'), (5, 'b', 5, 0.75, '2024-01-01'), (6, 'b', 15, 3.00, '2024-01-03'),
+  (7, 'b', 15, 1.00, '2024-01-03'), (8, 'c', NULL, NULL, NULL);
+SELECT id, sum(val) OVER (ORDER BY id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM wf ORDER BY id;
+SELECT id, sum(val) OVER (ORDER BY id ROWS BETWEEN CURRENT ROW AND 2 FOLLOWING) FROM wf ORDER BY id;
+SELECT id, sum(val) OVER (ORDER BY id ROWS BETWEEN 3 PRECEDING AND 1 PRECEDING) FROM wf ORDER BY id;
+SELECT id, sum(val) OVER (ORDER BY id ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) FROM wf ORDER BY id;
+SELECT id, count(*) OVER (ORDER BY id ROWS 2 PRECEDING) FROM wf ORDER BY id;
+SELECT id, val, sum(val) OVER (ORDER BY val RANGE BETWEEN 5 PRECEDING AND 5 FOLLOWING) FROM wf ORDER BY id;
+SELECT id, val, sum(val) OVER (ORDER BY val DESC RANGE BETWEEN 5 PRECEDING AND CURRENT ROW) FROM wf ORDER BY id;
+SELECT id, val, count(*) OVER (ORDER BY val NULLS FIRST RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM wf ORDER BY id;
+SELECT id, amount, sum(amount) OVER (ORDER BY amount RANGE BETWEEN 1 PRECEDING AND 0.5 FOLLOWING) FROM wf ORDER BY id;
+SELECT id, day, count(*) OVER (ORDER BY day RANGE BETWEEN '2 days' PRECEDING AND CURRENT ROW) FROM wf ORDER BY id;
+SELECT id, val, sum(val) OVER (ORDER BY val GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM wf ORDER BY id;
+SELECT id, val, array_agg(id) OVER (ORDER BY val, id GROUPS BETWEEN CURRENT ROW AND 1 FOLLOWING) FROM wf ORDER BY id;
+SELECT id, val, sum(val) OVER (ORDER BY val ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE CURRENT ROW) FROM wf WHERE grp = 'a' ORDER BY id;
+SELECT id, val, sum(val) OVER (ORDER BY val ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE GROUP) FROM wf WHERE grp = 'a' ORDER BY id;
+SELECT id, val, sum(val) OVER (ORDER BY val ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE TIES) FROM wf WHERE grp = 'a' ORDER BY id;
+SELECT id, val, first_value(id) OVER w, last_value(id) OVER w FROM wf WHERE grp = 'b' WINDOW w AS (ORDER BY val ROWS BETWEEN CURRENT ROW AND CURRENT ROW EXCLUDE CURRENT ROW) ORDER BY id;
+SELECT id, val, rank() OVER w, dense_rank() OVER w, percent_rank() OVER w, cume_dist() OVER w FROM wf WINDOW w AS (ORDER BY val DESC NULLS LAST) ORDER BY id;
+SELECT id, val, row_number() OVER (PARTITION BY grp ORDER BY val NULLS FIRST, id) FROM wf ORDER BY id;
+SELECT id, lag(val, 1, 0) OVER w, lead(val, 1, 0) OVER w, lag(id, 3) OVER w, lead(id, 0) OVER w, lag(val, NULL) OVER w FROM wf WINDOW w AS (ORDER BY id) ORDER BY id;
+SELECT id, lag(amount, 1, 0.0) OVER (PARTITION BY grp ORDER BY id) FROM wf ORDER BY id;
+SELECT id, nth_value(val, 3) OVER (PARTITION BY grp ORDER BY id), nth_value(val, 1) OVER (PARTITION BY grp ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM wf ORDER BY id;
+SELECT id, ntile(3) OVER (PARTITION BY grp ORDER BY id), ntile(10) OVER (ORDER BY id) FROM wf ORDER BY id;
+SELECT id, count(*) OVER w, count(val) OVER w, avg(val) OVER w, min(val) OVER w, max(val) OVER w, string_agg(grp, '') OVER w FROM wf WINDOW w AS (PARTITION BY grp) ORDER BY id;
+SELECT id, sum(val) FILTER (WHERE val > 10) OVER (ORDER BY id) FROM wf ORDER BY id;
+SELECT id, rank() OVER (w ORDER BY val) FROM wf WINDOW w AS (PARTITION BY grp) ORDER BY id;
+SELECT id, sum(val) OVER (w2 ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM wf WINDOW w1 AS (PARTITION BY grp), w2 AS (w1 ORDER BY id) ORDER BY id;
+SELECT grp, count(*), sum(count(*)) OVER (ORDER BY grp), rank() OVER (ORDER BY count(*) DESC, grp) FROM wf GROUP BY grp ORDER BY grp;
+SELECT grp, max(val), lag(max(val)) OVER (ORDER BY grp) FROM wf GROUP BY grp HAVING count(*) > 1 ORDER BY grp;
+SELECT id, row_number() OVER (ORDER BY id DESC) AS rn FROM wf ORDER BY rn LIMIT 3;
+SELECT id FROM wf ORDER BY row_number() OVER (ORDER BY val DESC NULLS LAST, id) LIMIT 3;
+SELECT DISTINCT grp, count(*) OVER (PARTITION BY grp) FROM wf ORDER BY grp;
+SELECT id, (SELECT max(id) FROM wf) - row_number() OVER (ORDER BY id) FROM wf ORDER BY id;
+SELECT sum(x) OVER (ORDER BY x) FROM (VALUES (1), (2), (2), (3)) v(x);
+SELECT row_number() OVER () FROM wf WHERE false;
+SELECT count(*) OVER () FROM (SELECT 1) s;
+SELECT id FROM wf WHERE rank() OVER (ORDER BY id) = 1;
+SELECT grp FROM wf GROUP BY grp HAVING rank() OVER (ORDER BY grp) = 1;
+SELECT grp FROM wf GROUP BY row_number() OVER ();
+SELECT sum(rank() OVER (ORDER BY id)) FROM wf;
+SELECT rank() OVER (ORDER BY sum(val) OVER ()) FROM wf;
+SELECT rank() OVER missing FROM wf;
+SELECT rank() OVER (w ORDER BY id) FROM wf WINDOW w AS (ORDER BY val);
+SELECT rank() OVER (w PARTITION BY id) FROM wf WINDOW w AS (ORDER BY val);
+SELECT sum(val) OVER (w ORDER BY id) FROM wf WINDOW w AS (PARTITION BY grp ROWS UNBOUNDED PRECEDING);
+SELECT sum(val) OVER (RANGE 1 PRECEDING) FROM wf;
+SELECT sum(val) OVER (ORDER BY val, id RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM wf;
+SELECT sum(val) OVER (GROUPS 1 PRECEDING) FROM wf;
+SELECT sum(val) OVER (ORDER BY id ROWS -1 PRECEDING) FROM wf;
+SELECT sum(val) OVER (ORDER BY id ROWS BETWEEN CURRENT ROW AND NULL FOLLOWING) FROM wf;
+SELECT sum(val) OVER (ORDER BY val RANGE BETWEEN -1 PRECEDING AND CURRENT ROW) FROM wf;
+SELECT ntile(0) OVER () FROM wf;
+SELECT nth_value(val, 0) OVER () FROM wf;
+SELECT count(DISTINCT val) OVER () FROM wf;
+SELECT lower(grp) OVER () FROM wf;
+SELECT no_such_function(val) OVER () FROM wf;
+SELECT string_agg(grp, ',' ORDER BY id) OVER () FROM wf;
+SELECT row_number() FILTER (WHERE val > 1) OVER () FROM wf;
+SELECT row_number() FROM wf;
+UPDATE wf SET val = row_number() OVER ();
