@@ -11,7 +11,7 @@ std::span<const ModuleRegisterFn> BuiltinModules() {
       RegisterPatternMatching,   RegisterDatetimeFunctions, RegisterMiscFunctions,
       RegisterToChar,            RegisterNumericToChar,    RegisterArrayFunctions,
       RegisterAggregates,        RegisterStatisticsAggregates, RegisterEncodingFunctions,
-      RegisterToDateNumber,
+      RegisterToDateNumber,      RegisterSettingsFunctions,
   };
   return kModules;
 }

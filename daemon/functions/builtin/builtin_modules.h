@@ -25,6 +25,7 @@ Status RegisterAggregates(Registries& r);         // aggregates.cc
 Status RegisterStatisticsAggregates(Registries& r);  // statistics_aggregates.cc
 Status RegisterEncodingFunctions(Registries& r);  // encoding_functions.cc
 Status RegisterToDateNumber(Registries& r);       // to_date_number.cc
+Status RegisterSettingsFunctions(Registries& r);  // settings_functions.cc
 
 std::span<const ModuleRegisterFn> BuiltinModules();
 

@@ -25,6 +25,7 @@ class HashAggregateOp final : public Operator {
                   std::vector<AggregateCall> aggregates, std::vector<OutputColumn> columns);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   struct Group {

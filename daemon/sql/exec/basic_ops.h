@@ -16,6 +16,7 @@ class FilterOp final : public Operator {
   FilterOp(OperatorPtr input, ExprPtr predicate);
   Status Open(ExecContext& ctx) override { return input_->Open(ctx); }
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   OperatorPtr input_;
@@ -27,6 +28,7 @@ class ProjectOp final : public Operator {
   ProjectOp(OperatorPtr input, std::vector<ExprPtr> exprs, std::vector<OutputColumn> columns);
   Status Open(ExecContext& ctx) override { return input_->Open(ctx); }
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   OperatorPtr input_;
@@ -40,6 +42,7 @@ class LimitOp final : public Operator {
   LimitOp(OperatorPtr input, ExprPtr limit, ExprPtr offset);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   OperatorPtr input_;
@@ -60,6 +63,7 @@ class SortOp final : public Operator {
   SortOp(OperatorPtr input, std::vector<SortKey> keys);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   OperatorPtr input_;
@@ -74,6 +78,7 @@ class DistinctOp final : public Operator {
   DistinctOp(OperatorPtr input, int key_columns);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   OperatorPtr input_;
@@ -87,6 +92,7 @@ class ValuesOp final : public Operator {
   ValuesOp(std::vector<std::vector<ExprPtr>> rows, std::vector<OutputColumn> columns);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   std::vector<std::vector<ExprPtr>> rows_;
@@ -107,6 +113,7 @@ class MaterializedScanOp final : public Operator {
                      std::vector<OutputColumn> columns);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   std::shared_ptr<Operator> source_;
@@ -120,6 +127,7 @@ class AppendOp final : public Operator {
   explicit AppendOp(std::vector<OperatorPtr> inputs);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   std::vector<OperatorPtr> inputs_;
@@ -133,6 +141,7 @@ class SetOpOp final : public Operator {
   SetOpOp(Kind kind, bool all, OperatorPtr left, OperatorPtr right);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   Kind kind_;
