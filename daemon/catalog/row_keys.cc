@@ -170,10 +170,31 @@ std::string EncodeRow(const Table& table, const std::vector<types::Value>& row) 
 
 Result<std::vector<types::Value>> DecodeRow(const Table& table, std::string_view data) {
   std::vector<types::Value> row;
-  row.reserve(table.columns.size());
-  for (const Column& column : table.columns) row.push_back(types::Value::Null(column.type));
+  DB9_RETURN_IF_ERROR(DecodeRowInto(table, data, &row));
+  return row;
+}
+
+Status DecodeRowInto(const Table& table, std::string_view data, std::vector<types::Value>* out) {
+  std::vector<types::Value>& row = *out;
+  const size_t n = table.columns.size();
+  row.resize(n);
+  // Each value is assigned once; columns the row does not store (NULLs,
+  // columns added later) become NULL at the end. Scans decode millions of
+  // rows, so no second pass of assignments and no allocation for the marks
+  // of a table of up to 64 columns.
+  uint64_t seen_small = 0;
+  std::vector<bool> seen_large(n > 64 ? n : 0);
+  auto mark = [&](size_t i) {
+    if (n <= 64) {
+      seen_small |= uint64_t{1} << i;
+    } else {
+      seen_large[i] = true;
+    }
+  };
+  auto seen = [&](size_t i) { return n <= 64 ? (seen_small >> i) & 1 : seen_large[i]; };
   if (data.empty() || static_cast<uint8_t>(data[0]) != kRowFormatVersion) return Corrupt(table);
   Reader reader(data.substr(1));
+  size_t next_column = 0;
   while (!reader.done()) {
     uint64_t attnum, tag, a, b, c;
     std::string_view bytes;
@@ -209,10 +230,20 @@ Result<std::vector<types::Value>> DecodeRow(const Table& table, std::string_view
         break;
       default: return Corrupt(table);
     }
-    int i = table.ColumnIndex(static_cast<int16_t>(attnum));
-    if (i >= 0) row[i] = types::Value::Of(table.columns[i].type, std::move(payload));
+    // Stored in column order: the next column is almost always the one.
+    size_t i = next_column < n && table.columns[next_column].attnum == static_cast<int16_t>(attnum)
+                   ? next_column
+                   : static_cast<size_t>(table.ColumnIndex(static_cast<int16_t>(attnum)));
+    if (i < n) {
+      row[i] = types::Value::Of(table.columns[i].type, std::move(payload));
+      mark(i);
+      next_column = i + 1;
+    }
   }
-  return row;
+  for (size_t i = 0; i < n; ++i) {
+    if (!seen(i)) row[i] = types::Value::Null(table.columns[i].type);
+  }
+  return Status::OK();
 }
 
 }  // namespace db9::catalog

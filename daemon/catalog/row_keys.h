@@ -50,5 +50,7 @@ std::vector<types::Value> IndexValuesOfRow(const Table& table, const Index& inde
 std::string EncodeRow(const Table& table, const std::vector<types::Value>& row);
 // XX001 when the bytes are not a row.
 Result<std::vector<types::Value>> DecodeRow(const Table& table, std::string_view data);
+// The same into *row, reusing its storage (scans decode row after row).
+Status DecodeRowInto(const Table& table, std::string_view data, std::vector<types::Value>* row);
 
 }  // namespace db9::catalog

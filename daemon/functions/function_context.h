@@ -5,11 +5,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 
 #include "daemon/types/io_context.h"
 #include "daemon/types/oid.h"
-#include "shared/base/status.h"
+#include "shared/base/result.h"
 
 namespace db9::types {
 class TypeRegistry;
@@ -30,6 +33,23 @@ class InterruptCheck {
   ~InterruptCheck() = default;
 };
 
+// Implemented by the session: the configuration parameters (GUCs) that
+// current_setting() reads and set_config() changes, with SET's semantics.
+class SessionSettingsAccess {
+ public:
+  // nullopt when the parameter is unknown and `missing_ok`; 42704 otherwise.
+  virtual Result<std::optional<std::string>> GetSetting(std::string_view name,
+                                                        bool missing_ok) const = 0;
+  // SET (or SET LOCAL when `is_local`); nullopt resets to the default.
+  // Answers the value as stored afterwards.
+  virtual Result<std::string> SetSetting(std::string_view name,
+                                         const std::optional<std::string>& value,
+                                         bool is_local) = 0;
+
+ protected:
+  ~SessionSettingsAccess() = default;
+};
+
 struct FunctionContext {
   const Registries* registries = nullptr;       // never null when called
   const types::IoContext* io = nullptr;          // never null when called
@@ -44,6 +64,8 @@ struct FunctionContext {
   std::span<const types::Oid> arg_types;
   // Null outside statement execution (constant folding, tests): never interrupted.
   const InterruptCheck* interrupt = nullptr;
+  // Null outside a session (constant folding, tests): settings functions fail.
+  SessionSettingsAccess* settings = nullptr;
 
   const types::TypeRegistry& types() const;
 };

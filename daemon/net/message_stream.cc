@@ -32,6 +32,12 @@ std::string WaitFor(int fd, short events) {
     if (n < 0 && errno != EINTR) return std::strerror(errno);
   }
 }
+
+bool ReadableWithin(int fd, std::chrono::milliseconds timeout) {
+  pollfd p{fd, POLLIN, 0};
+  int n = ::poll(&p, 1, static_cast<int>(timeout.count()));
+  return n > 0;
+}
 }  // namespace
 
 MessageStream::MessageStream(asio::ip::tcp::socket socket) : socket_(std::move(socket)) {
@@ -130,6 +136,10 @@ Result<OwnedFrame> MessageStream::ReadFrameBlocking(bool startup_phase) {
       }
     }
   }
+}
+
+bool MessageStream::WaitReadableFor(std::chrono::milliseconds timeout) {
+  return io_error_.ok() && ReadableWithin(socket_.native_handle(), timeout);
 }
 
 void MessageStream::WaitReadable(std::function<void()> handler) {

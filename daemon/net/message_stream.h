@@ -9,6 +9,7 @@
 #pragma once
 
 #include <boost/asio/ip/tcp.hpp>
+#include <chrono>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -49,6 +50,9 @@ class MessageStream {
   Result<OwnedFrame> ReadFrameBlocking(bool startup_phase);
   bool has_buffered_input() const { return in_pos_ < in_.size(); }
 
+  // Blocks the calling worker until the socket is readable (or closed), for
+  // at most `timeout`; false when the time ran out.
+  bool WaitReadableFor(std::chrono::milliseconds timeout);
   // Calls `handler` on an I/O thread once the socket is readable (or closed).
   void WaitReadable(std::function<void()> handler);
 

@@ -44,6 +44,19 @@ def test_undefined_table_has_position(wire_db):
         assert fields["P"] == "15"
 
 
+def test_positions_count_characters_not_bytes(wire_db):
+    # As PostgreSQL 15: 'é' is two bytes but one character; the error points
+    # at "nope", the 18th character (and in a second statement, past the first).
+    with connect(wire_db) as c:
+        fields = error_fields(run(c, "SELECT 'é' AS a, nope")[0][1])
+        assert (fields["C"], fields["P"]) == ("42703", "18")
+        messages = without_description_before_error(run(c, "SELECT 'ü'; SELECT 'é', nope"))
+        assert first_error(messages)["P"] == "25"
+        # Syntax errors come from the parser, already in characters.
+        fields = error_fields(run(c, "SELECT 'é' é!")[0][1])
+        assert fields["C"] == "42601"
+
+
 def test_division_by_zero(wire_db):
     with connect(wire_db) as c:
         fields = first_error(run(c, "SELECT 1/0"))

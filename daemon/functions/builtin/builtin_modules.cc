@@ -15,6 +15,7 @@ std::span<const ModuleRegisterFn> BuiltinModules() {
       RegisterAggregates,        RegisterStatisticsAggregates, RegisterEncodingFunctions,
       RegisterToDateNumber,      RegisterWindowFunctions,
       RegisterSeriesFunctions,   RegisterArraySetFunctions, RegisterPartitionFunctions, RegisterJsonFunctions,
+      RegisterSettingsFunctions,
   };
   return kModules;
 }

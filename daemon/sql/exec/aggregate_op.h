@@ -40,6 +40,7 @@ class HashAggregateOp final : public Operator {
   void SetGroupingSets(std::vector<std::vector<int>> sets);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   struct Group {

@@ -186,35 +186,6 @@ Result<bool> ValuesOp::Next(ExecContext& ctx, Row* row) {
   return true;
 }
 
-MaterializedScanOp::MaterializedScanOp(std::shared_ptr<Operator> source,
-                                       std::shared_ptr<MaterializedRows> store,
-                                       std::vector<OutputColumn> out_columns)
-    : source_(std::move(source)), store_(std::move(store)) {
-  columns = std::move(out_columns);
-}
-
-Status MaterializedScanOp::Open(ExecContext& ctx) {
-  position_ = 0;
-  if (store_->filled && store_->execution_id == ctx.execution_id) return Status::OK();
-  store_->rows.clear();
-  DB9_RETURN_IF_ERROR(source_->Open(ctx));
-  Row row;
-  while (true) {
-    DB9_ASSIGN_OR_RETURN(bool more, source_->Next(ctx, &row));
-    if (!more) break;
-    store_->rows.push_back(std::move(row));
-  }
-  store_->filled = true;
-  store_->execution_id = ctx.execution_id;
-  return Status::OK();
-}
-
-Result<bool> MaterializedScanOp::Next(ExecContext&, Row* row) {
-  if (position_ >= store_->rows.size()) return false;
-  *row = store_->rows[position_++];
-  return true;
-}
-
 AppendOp::AppendOp(std::vector<OperatorPtr> inputs) : inputs_(std::move(inputs)) {
   columns = inputs_.front()->columns;
 }

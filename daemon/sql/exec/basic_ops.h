@@ -16,6 +16,7 @@ class FilterOp final : public Operator {
   FilterOp(OperatorPtr input, ExprPtr predicate);
   Status Open(ExecContext& ctx) override { return input_->Open(ctx); }
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   OperatorPtr input_;
@@ -27,6 +28,7 @@ class ProjectOp final : public Operator {
   ProjectOp(OperatorPtr input, std::vector<ExprPtr> exprs, std::vector<OutputColumn> columns);
   Status Open(ExecContext& ctx) override { return input_->Open(ctx); }
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   OperatorPtr input_;
@@ -40,6 +42,7 @@ class LimitOp final : public Operator {
   LimitOp(OperatorPtr input, ExprPtr limit, ExprPtr offset);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   OperatorPtr input_;
@@ -60,6 +63,7 @@ class SortOp final : public Operator {
   SortOp(OperatorPtr input, std::vector<SortKey> keys);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   OperatorPtr input_;
@@ -74,6 +78,7 @@ class DistinctOp final : public Operator {
   DistinctOp(OperatorPtr input, int key_columns);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   OperatorPtr input_;
@@ -87,6 +92,7 @@ class ValuesOp final : public Operator {
   ValuesOp(std::vector<std::vector<ExprPtr>> rows, std::vector<OutputColumn> columns);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   std::vector<std::vector<ExprPtr>> rows_;
@@ -100,26 +106,13 @@ struct MaterializedRows {
   uint64_t execution_id = 0;
 };
 
-// Runs `source` once per execution into `store`; each scan reads it.
-class MaterializedScanOp final : public Operator {
- public:
-  MaterializedScanOp(std::shared_ptr<Operator> source, std::shared_ptr<MaterializedRows> store,
-                     std::vector<OutputColumn> columns);
-  Status Open(ExecContext& ctx) override;
-  Result<bool> Next(ExecContext& ctx, Row* row) override;
-
- private:
-  std::shared_ptr<Operator> source_;
-  std::shared_ptr<MaterializedRows> store_;
-  size_t position_ = 0;
-};
-
 // Appends inputs one after another (UNION ALL).
 class AppendOp final : public Operator {
  public:
   explicit AppendOp(std::vector<OperatorPtr> inputs);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   std::vector<OperatorPtr> inputs_;
@@ -133,6 +126,7 @@ class SetOpOp final : public Operator {
   SetOpOp(Kind kind, bool all, OperatorPtr left, OperatorPtr right);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   Kind kind_;

@@ -14,6 +14,7 @@ class CtePreludeOp final : public Operator {
   CtePreludeOp(std::vector<OperatorPtr> first, OperatorPtr main);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override { return main_->Next(ctx, row); }
+  ExplainNode Explain() const override;
 
  private:
   std::vector<OperatorPtr> first_;

@@ -16,6 +16,7 @@ class CteScanOp final : public Operator {
             std::vector<OutputColumn> columns);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   std::shared_ptr<Operator> source_;

@@ -14,6 +14,7 @@ class DistinctOnOp final : public Operator {
   DistinctOnOp(OperatorPtr input, std::vector<int> key_columns);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   OperatorPtr input_;

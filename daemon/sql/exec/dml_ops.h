@@ -44,6 +44,7 @@ class InsertOp final : public DmlOperator {
            std::vector<OutputColumn> returning_columns);
   Status Open(ExecContext& ctx) override { return OpenBase(ctx, *input_); }
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   // Returns true when a row was written (inserted or updated), with it in *written.
@@ -62,6 +63,7 @@ class UpdateOp final : public DmlOperator {
            std::vector<ExprPtr> returning, std::vector<OutputColumn> returning_columns);
   Status Open(ExecContext& ctx) override { return OpenBase(ctx, *input_); }
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   OperatorPtr input_;
@@ -76,6 +78,7 @@ class DeleteOp final : public DmlOperator {
            std::vector<ExprPtr> returning, std::vector<OutputColumn> returning_columns);
   Status Open(ExecContext& ctx) override { return OpenBase(ctx, *input_); }
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   OperatorPtr input_;

@@ -1,5 +1,6 @@
 #include "daemon/sql/exec/expr.h"
 
+#include <array>
 #include <exception>
 #include <new>
 #include <optional>
@@ -107,12 +108,19 @@ Result<Value> FuncExpr::Eval(ExecContext& ctx, const Row& row) const {
 bool OpExpr::IsRowIndependent() const { return AllRowIndependent(args); }
 
 Result<Value> OpExpr::Eval(ExecContext& ctx, const Row& row) const {
-  DB9_ASSIGN_OR_RETURN(std::vector<Value> values, EvalArgs(args, ctx, row));
+  // Operators take one or two operands; a fixed array spares the heap on
+  // the hottest path (filters evaluate this once per row).
+  std::array<Value, 2> values;
+  for (size_t i = 0; i < args.size(); ++i) {
+    DB9_ASSIGN_OR_RETURN(values[i], args[i]->Eval(ctx, row));
+  }
   Oid arg_types[2] = {args[0]->type, args.size() > 1 ? args[1]->type : types::oid::kInvalid};
   functions::FunctionContext fn = ctx.fn;
   fn.result_type = type;
   fn.arg_types = std::span<const Oid>(arg_types, args.size());
-  return Guarded([&] { return functions::CallOperator(*op, fn, values); });
+  return Guarded([&] {
+    return functions::CallOperator(*op, fn, std::span<const Value>(values.data(), args.size()));
+  });
 }
 
 namespace {

@@ -15,6 +15,7 @@ class FunctionScanOp final : public Operator {
                  std::vector<OutputColumn> columns);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   std::vector<SetFunctionCall> calls_;

@@ -24,9 +24,12 @@ class MaterializedJoinOp : public Operator {
  public:
   Status Open(ExecContext& ctx) final;
   Result<bool> Next(ExecContext& ctx, Row* row) final;
+  ExplainNode Explain() const final;
 
  protected:
   MaterializedJoinOp(JoinKind kind, OperatorPtr left, OperatorPtr right, ExprPtr residual);
+  // "Hash" or "Nested Loop", for EXPLAIN.
+  virtual const char* method_name() const = 0;
   const std::vector<Row>& right_rows() const { return right_rows_; }
 
  private:
@@ -53,6 +56,7 @@ class NestedLoopJoinOp final : public MaterializedJoinOp {
   NestedLoopJoinOp(JoinKind kind, OperatorPtr left, OperatorPtr right, ExprPtr condition);
 
  private:
+  const char* method_name() const override { return "Nested Loop"; }
   Status BuildRight(ExecContext&) override { return Status::OK(); }
   Status StartLeftRow(ExecContext&, const Row&) override;
   std::optional<size_t> NextCandidate() override;
@@ -66,6 +70,7 @@ class HashJoinOp final : public MaterializedJoinOp {
              std::vector<ExprPtr> right_keys, ExprPtr residual);
 
  private:
+  const char* method_name() const override { return "Hash"; }
   Status BuildRight(ExecContext& ctx) override;
   Status StartLeftRow(ExecContext& ctx, const Row& left) override;
   std::optional<size_t> NextCandidate() override;

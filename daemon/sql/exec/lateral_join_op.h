@@ -16,6 +16,7 @@ class LateralJoinOp final : public Operator {
   LateralJoinOp(JoinKind kind, OperatorPtr left, OperatorPtr right, ExprPtr condition);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   // Runs `right_` with the left row visible as the innermost outer row.

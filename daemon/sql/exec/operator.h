@@ -16,6 +16,16 @@
 
 namespace db9::sql {
 
+class Operator;
+
+// What EXPLAIN shows of one operator. An empty label makes the operator
+// invisible (projections): its single input is shown in its place.
+struct ExplainNode {
+  std::string label;                  // "Index Scan using t_pkey on t"
+  std::vector<std::string> details;   // "Sort Key: ..." lines under it
+  std::vector<const Operator*> inputs;
+};
+
 // What a plan's output column is, for RowDescription and name resolution.
 struct OutputColumn {
   std::string name;
@@ -31,6 +41,8 @@ class Operator {
   virtual Status Open(ExecContext& ctx) = 0;
   // false: no more rows (`row` untouched).
   virtual Result<bool> Next(ExecContext& ctx, Row* row) = 0;
+  // For EXPLAIN: PostgreSQL's name for the equivalent plan node.
+  virtual ExplainNode Explain() const = 0;
 
   std::vector<OutputColumn> columns;
 };

@@ -15,6 +15,7 @@ class ProjectSetOp final : public Operator {
   ProjectSetOp(OperatorPtr input, std::vector<SetFunctionCall> calls);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   OperatorPtr input_;

@@ -23,6 +23,7 @@ class WorkTableScanOp final : public Operator {
   WorkTableScanOp(std::shared_ptr<WorkTable> table, std::vector<OutputColumn> columns);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   std::shared_ptr<WorkTable> table_;
@@ -35,6 +36,7 @@ class RecursiveUnionOp final : public Operator {
                    std::shared_ptr<WorkTable> table, bool distinct);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   OperatorPtr non_recursive_, recursive_;

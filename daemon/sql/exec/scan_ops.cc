@@ -35,6 +35,7 @@ Status TableScanOp::BuildRange(ExecContext& ctx) {
   empty_ = false;
   point_ = false;
   point_done_ = false;
+  recheck_ = false;
   const catalog::Index* index = path_.index;
   std::string prefix = index == nullptr || index->primary ? catalog::TableKeyPrefix(table_->oid)
                                                           : catalog::IndexKeyPrefix(index->oid);
@@ -82,7 +83,10 @@ Status TableScanOp::BuildRange(ExecContext& ctx) {
         return Status::OK();
       }
       DB9_ASSIGN_OR_RETURN(std::optional<Value> kv, ToKeyType(ctx, v, column_type));
-      if (!kv) return Status::OK();  // inexact: keep the wider range
+      if (!kv) {  // inexact: keep the wider range, filter each row
+        recheck_ = true;
+        return Status::OK();
+      }
       std::string b = key;
       if (marked) keyenc::AppendNotNullMarker(&b);
       const types::TypeInfo* info = ctx.types().Find(kv->type());
@@ -118,7 +122,13 @@ Status TableScanOp::Open(ExecContext& ctx) {
 
 Result<bool> TableScanOp::EmitStored(ExecContext& ctx, std::string_view key,
                                      std::string_view value, Row* row) {
-  DB9_ASSIGN_OR_RETURN(*row, catalog::DecodeRow(*table_, value));
+  DB9_RETURN_IF_ERROR(catalog::DecodeRowInto(*table_, value, row));
+  if (recheck_) {
+    for (const ExprPtr& predicate : path_.enforced) {
+      DB9_ASSIGN_OR_RETURN(bool keep, EvalPredicate(*predicate, ctx, *row));
+      if (!keep) return false;
+    }
+  }
   if (emit_row_key_) row->push_back(Value::OfString(types::oid::kBytea, std::string(key)));
   return true;
 }
@@ -130,7 +140,20 @@ Result<bool> TableScanOp::NextViaIndex(ExecContext& ctx, Row* row) {
     it_->Next();
     DB9_ASSIGN_OR_RETURN(std::optional<std::string> stored, ctx.txn->Get(row_key));
     if (!stored) continue;  // entry of a row deleted in this transaction
-    return EmitStored(ctx, row_key, *stored, row);
+    DB9_ASSIGN_OR_RETURN(bool emitted, EmitStored(ctx, row_key, *stored, row));
+    if (emitted) return true;
+  }
+  DB9_RETURN_IF_ERROR(it_->status());
+  return false;
+}
+
+Result<bool> TableScanOp::NextInRange(ExecContext& ctx, Row* row) {
+  while (it_->Valid() && (end_.empty() || it_->key() < std::string_view(end_))) {
+    // Decoded before Next(): the iterator's key and value stay valid until then.
+    DB9_ASSIGN_OR_RETURN(bool emitted, EmitStored(ctx, it_->key(), it_->value(), row));
+    it_->Next();
+    if (emitted) return true;
+    if ((++rows_seen_ & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());
   }
   DB9_RETURN_IF_ERROR(it_->status());
   return false;
@@ -147,14 +170,7 @@ Result<bool> TableScanOp::Next(ExecContext& ctx, Row* row) {
   }
   if ((++rows_seen_ & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());
   if (path_.index != nullptr && !path_.index->primary) return NextViaIndex(ctx, row);
-  if (!it_->Valid() || (!end_.empty() && it_->key() >= std::string_view(end_))) {
-    DB9_RETURN_IF_ERROR(it_->status());
-    return false;
-  }
-  std::string key(it_->key());
-  std::string value(it_->value());
-  it_->Next();
-  return EmitStored(ctx, key, value, row);
+  return NextInRange(ctx, row);
 }
 
 SystemScanOp::SystemScanOp(const catalog::SystemRelation* relation) : relation_(relation) {

@@ -5,9 +5,8 @@
 //
 // Key ranges come from an AccessPath the planner picked: equality values for
 // a prefix of the key columns and optional bounds on the next column, all
-// row-independent expressions evaluated at Open. The planner keeps every
-// predicate in a Filter above the scan, so the range only has to be a
-// superset of the matching rows.
+// row-independent expressions evaluated at Open. Predicates the range does
+// not enforce stay in a Filter above the scan.
 #pragma once
 
 #include "daemon/catalog/catalog.h"
@@ -23,6 +22,11 @@ struct AccessPath {
   std::vector<ExprPtr> equal;             // values for the first key columns
   ExprPtr lower, upper;                   // bound on key column equal.size()
   bool lower_inclusive = true, upper_inclusive = true;
+  // The predicates `equal`/`lower`/`upper` came from, when the range
+  // enforces them (no filter above repeats them). The scan evaluates them
+  // per row only when a bound value did not convert exactly to the key
+  // column's type and the range had to stay wider.
+  std::vector<ExprPtr> enforced;
 };
 
 // Emits the table's columns; with `emit_row_key`, one more column holding
@@ -32,13 +36,17 @@ class TableScanOp final : public Operator {
   TableScanOp(const catalog::Table* table, AccessPath path, bool emit_row_key);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   // Builds [start_, end_) (or point_key_) from the path; sets empty_ when no
   // row can match (an equality with NULL or an impossible cast).
   Status BuildRange(ExecContext& ctx);
+  // Decodes a stored row into *row; false when a re-checked predicate
+  // rejects it.
   Result<bool> EmitStored(ExecContext& ctx, std::string_view key, std::string_view value, Row* row);
   Result<bool> NextViaIndex(ExecContext& ctx, Row* row);
+  Result<bool> NextInRange(ExecContext& ctx, Row* row);
 
   const catalog::Table* table_;
   AccessPath path_;
@@ -46,6 +54,7 @@ class TableScanOp final : public Operator {
   bool empty_ = false;
   bool point_ = false;  // a single Get of point_key_
   bool point_done_ = false;
+  bool recheck_ = false;  // evaluate path_.enforced per row
   std::string start_, end_, point_key_;
   std::unique_ptr<kv::Iterator> it_;
   uint64_t rows_seen_ = 0;
@@ -56,6 +65,7 @@ class SystemScanOp final : public Operator {
   explicit SystemScanOp(const catalog::SystemRelation* relation);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   const catalog::SystemRelation* relation_;

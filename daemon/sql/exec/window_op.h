@@ -38,6 +38,7 @@ class WindowOp final : public Operator {
            std::vector<WindowCall> calls, std::vector<OutputColumn> columns);
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  ExplainNode Explain() const override;
 
  private:
   // Sorts `order_` for window `w` and computes its calls into rows_.

@@ -11,6 +11,10 @@ struct ColumnPredicate {
   int column;  // position in Table::columns
   OperatorKind kind;
   ExprPtr value;
+  // Index into the planner's predicate list when both sides have the
+  // column's type, so a key range built from it enforces it exactly; -1
+  // otherwise.
+  int enforceable_source = -1;
 };
 
 OperatorKind Flip(OperatorKind kind) {
@@ -29,20 +33,31 @@ bool Usable(OperatorKind kind) {
          kind == OperatorKind::kGreaterEqual;
 }
 
-std::vector<ColumnPredicate> ColumnPredicates(const std::vector<ExprPtr>& predicates) {
+// REQUIRES: `predicates` are single conjuncts (no AND at the top).
+std::vector<ColumnPredicate> ColumnPredicates(const catalog::Table& table,
+                                              const std::vector<ExprPtr>& predicates) {
   std::vector<ColumnPredicate> out;
-  std::vector<ExprPtr> flat;
-  for (const ExprPtr& p : predicates) FlattenConjuncts(p, &flat);
-  for (const ExprPtr& p : flat) {
-    auto* op = dynamic_cast<const OpExpr*>(p.get());
+  for (size_t source = 0; source < predicates.size(); ++source) {
+    auto* op = dynamic_cast<const OpExpr*>(predicates[source].get());
     if (op == nullptr || op->args.size() != 2 || !Usable(op->op->kind)) continue;
     auto* left = dynamic_cast<const ColumnExpr*>(op->args[0].get());
     auto* right = dynamic_cast<const ColumnExpr*>(op->args[1].get());
+    ColumnPredicate found;
     if (left != nullptr && left->levels_up == 0 && op->args[1]->IsRowIndependent()) {
-      out.push_back({left->index, op->op->kind, op->args[1]});
+      found = {left->index, op->op->kind, op->args[1]};
     } else if (right != nullptr && right->levels_up == 0 && op->args[0]->IsRowIndependent()) {
-      out.push_back({right->index, Flip(op->op->kind), op->args[0]});
+      found = {right->index, Flip(op->op->kind), op->args[0]};
+    } else {
+      continue;
     }
+    // Key order is the type's compare order (TypeInfo's contract), which
+    // same-type comparison operators follow; a cross-type operator may
+    // compare in another type, so it stays a filter.
+    Oid column_type = table.columns[found.column].type;
+    if (op->args[0]->type == column_type && op->args[1]->type == column_type) {
+      found.enforceable_source = static_cast<int>(source);
+    }
+    out.push_back(std::move(found));
   }
   return out;
 }
@@ -57,9 +72,15 @@ void FlattenConjuncts(const ExprPtr& expr, std::vector<ExprPtr>* out) {
   out->push_back(expr);
 }
 
-AccessPath ChooseAccessPath(const catalog::Table& table, const std::vector<ExprPtr>& predicates) {
-  std::vector<ColumnPredicate> preds = ColumnPredicates(predicates);
+AccessPath ChooseAccessPath(const catalog::Table& table, std::vector<ExprPtr>* predicates) {
+  // One conjunct per entry (BETWEEN binds to an AND of two comparisons), so
+  // that each comparison the range enforces can leave the filter alone.
+  std::vector<ExprPtr> conjuncts;
+  for (const ExprPtr& p : *predicates) FlattenConjuncts(p, &conjuncts);
+  *predicates = std::move(conjuncts);
+  std::vector<ColumnPredicate> preds = ColumnPredicates(table, *predicates);
   AccessPath best;
+  std::vector<int> best_sources;  // predicates the best path's range enforces
   int best_score = 0;
   for (const catalog::Index& index : table.indexes) {
     const catalog::IndexMethod* method =
@@ -67,27 +88,40 @@ AccessPath ChooseAccessPath(const catalog::Table& table, const std::vector<ExprP
     if (method == nullptr || !method->supports_ordered_scans()) continue;
     AccessPath path;
     path.index = &index;
+    std::vector<int> sources;
+    auto use = [&sources](const ColumnPredicate& p) { sources.push_back(p.enforceable_source); };
     for (const catalog::IndexColumn& ic : index.columns) {
       int pos = table.ColumnIndex(ic.attnum);
-      ExprPtr eq;
+      const ColumnPredicate* eq = nullptr;
       for (const ColumnPredicate& p : preds) {
-        if (p.column == pos && p.kind == OperatorKind::kEqual) eq = p.value;
+        if (p.column == pos && p.kind == OperatorKind::kEqual) eq = &p;
       }
-      if (!eq) break;
-      path.equal.push_back(eq);
+      if (eq == nullptr) break;
+      path.equal.push_back(eq->value);
+      use(*eq);
     }
     size_t next = path.equal.size();
     if (next < index.columns.size() && !index.columns[next].descending) {
       int pos = table.ColumnIndex(index.columns[next].attnum);
+      const ColumnPredicate* lower = nullptr;
+      const ColumnPredicate* upper = nullptr;
       for (const ColumnPredicate& p : preds) {
         if (p.column != pos) continue;
         if (p.kind == OperatorKind::kGreater || p.kind == OperatorKind::kGreaterEqual) {
-          path.lower = p.value;
-          path.lower_inclusive = p.kind == OperatorKind::kGreaterEqual;
+          lower = &p;
         } else if (p.kind == OperatorKind::kLess || p.kind == OperatorKind::kLessEqual) {
-          path.upper = p.value;
-          path.upper_inclusive = p.kind == OperatorKind::kLessEqual;
+          upper = &p;
         }
+      }
+      if (lower != nullptr) {
+        path.lower = lower->value;
+        path.lower_inclusive = lower->kind == OperatorKind::kGreaterEqual;
+        use(*lower);
+      }
+      if (upper != nullptr) {
+        path.upper = upper->value;
+        path.upper_inclusive = upper->kind == OperatorKind::kLessEqual;
+        use(*upper);
       }
     }
     int score = static_cast<int>(path.equal.size()) * 10 + (path.lower || path.upper ? 5 : 0);
@@ -97,8 +131,24 @@ AccessPath ChooseAccessPath(const catalog::Table& table, const std::vector<ExprP
     if (score > best_score) {
       best_score = score;
       best = std::move(path);
+      best_sources = std::move(sources);
     }
   }
+  // Hand the enforced conjuncts to the scan, which re-checks them only when
+  // a value could not be converted exactly to the key column's type.
+  std::vector<bool> enforced(predicates->size(), false);
+  for (int source : best_sources) {
+    if (source >= 0) enforced[source] = true;
+  }
+  std::vector<ExprPtr> rest;
+  for (size_t i = 0; i < predicates->size(); ++i) {
+    if (enforced[i]) {
+      best.enforced.push_back(std::move((*predicates)[i]));
+    } else {
+      rest.push_back(std::move((*predicates)[i]));
+    }
+  }
+  *predicates = std::move(rest);
   return best;
 }
 

@@ -143,7 +143,7 @@ Result<OperatorPtr> PlanItem(Binder& binder, FromItem& item, const Scope* outer,
       predicates.push_back(std::move(e));
     }
     binder.TakeReferencedColumns();
-    AccessPath path = ChooseAccessPath(*item.table, predicates);
+    AccessPath path = ChooseAccessPath(*item.table, &predicates);
     op = std::make_unique<TableScanOp>(item.table, std::move(path), item.emit_row_key);
     // Output column names follow the alias's column list, if any.
     for (size_t i = 0; i < item.scope.columns.size() && i < op->columns.size(); ++i) {

@@ -4,12 +4,13 @@
 #include "daemon/sql/session/session_impl.h"
 
 namespace db9::sql {
-namespace {
 
 bool IsPlannable(const pg_query::Node& node) {
   return node.has_select_stmt() || node.has_insert_stmt() || node.has_update_stmt() ||
          node.has_delete_stmt();
 }
+
+namespace {
 
 Format FormatFor(const std::vector<Format>& formats, size_t i) {
   if (formats.empty()) return Format::kText;
@@ -31,7 +32,38 @@ std::string CommandTag(const pg_query::Node& node, const Operator& root, int64_t
   return "SELECT " + std::to_string(rows);
 }
 
+// Parse-tree locations are byte offsets into the query string; PostgreSQL
+// reports character positions (the parser's own errors already are).
+Status PositionInCharacters(Status status, std::string_view sql) {
+  int position = status.position();
+  if (position <= 0 || static_cast<size_t>(position) > sql.size() + 1) return status;
+  int characters = 1;
+  for (size_t i = 0; i + 1 < static_cast<size_t>(position); ++i) {
+    if ((static_cast<unsigned char>(sql[i]) & 0xC0) != 0x80) ++characters;
+  }
+  return std::move(status).WithPosition(characters);
+}
+
+// The command a read-only transaction refuses, as PostgreSQL names it in
+// 25006 errors; nullptr for statements that only read.
+const char* WritingCommand(const pg_query::Node& node) {
+  if (node.has_insert_stmt()) return "INSERT";
+  if (node.has_update_stmt()) return "UPDATE";
+  if (node.has_delete_stmt()) return "DELETE";
+  if (node.has_select_stmt() && node.select_stmt().locking_clause_size() > 0) {
+    return "SELECT FOR UPDATE";
+  }
+  return nullptr;
+}
+
 }  // namespace
+
+Result<BoundQuery> BindPlannable(Binder& binder, const pg_query::Node& node) {
+  if (node.has_select_stmt()) return binder.BindSelect(node.select_stmt(), nullptr);
+  if (node.has_insert_stmt()) return binder.BindInsert(node.insert_stmt());
+  if (node.has_update_stmt()) return binder.BindUpdate(node.update_stmt());
+  return binder.BindDelete(node.delete_stmt());
+}
 
 SessionImpl::SessionImpl(DatabaseImpl& db, SessionOptions options)
     : db_(db), options_(std::move(options)) {
@@ -97,6 +129,8 @@ Result<std::shared_ptr<PreparedStatement>> SessionImpl::Prepare(
     for (Oid& t : p->param_types) {
       if (t == 0 || t == types::oid::kUnknown) t = types::oid::kText;
     }
+  } else if (node.has_explain_stmt()) {
+    p->columns = std::vector<OutputColumn>{{"QUERY PLAN", types::oid::kText, -1, 0, 0}};
   } else if (node.has_variable_show_stmt()) {
     const std::string& name = node.variable_show_stmt().name();
     if (name == "all") {
@@ -104,9 +138,9 @@ Result<std::shared_ptr<PreparedStatement>> SessionImpl::Prepare(
                                              {"setting", types::oid::kText, -1, 0, 0},
                                              {"description", types::oid::kText, -1, 0, 0}};
     } else {
+      // Named with PostgreSQL's spelling ("DateStyle"), as ExecuteShow does.
       std::string shown = settings_.CanonicalName(name).value_or(name);
-      if (shown == "transaction_isolation" && name == "transaction_isolation") shown = name;
-      p->columns = std::vector<OutputColumn>{{name, types::oid::kText, -1, 0, 0}};
+      p->columns = std::vector<OutputColumn>{{shown, types::oid::kText, -1, 0, 0}};
     }
   }
   return p;
@@ -123,11 +157,7 @@ Result<std::shared_ptr<BoundQuery>> SessionImpl::PlanFor(PreparedStatement& p, b
   BindContext ctx = MakeBindContext(&types);
   ctx.catalog = catalog.get();
   Binder binder(ctx);
-  const pg_query::Node& node = *p.statement->node;
-  Result<BoundQuery> bound = node.has_select_stmt()   ? binder.BindSelect(node.select_stmt(), nullptr)
-                             : node.has_insert_stmt() ? binder.BindInsert(node.insert_stmt())
-                             : node.has_update_stmt() ? binder.BindUpdate(node.update_stmt())
-                                                      : binder.BindDelete(node.delete_stmt());
+  Result<BoundQuery> bound = BindPlannable(binder, *p.statement->node);
   if (!bound.ok()) return bound.status();
   auto plan = std::make_shared<BoundQuery>(std::move(bound).value());
   // The first binding fixes the parameter types the client sees.
@@ -152,6 +182,7 @@ std::unique_ptr<ExecContext> SessionImpl::NewExecContext(const std::vector<Value
   ctx->fn.transaction_start = txn_->start_micros;
   ctx->fn.statement_start = NowPostgresMicros();
   ctx->fn.interrupt = ctx.get();
+  ctx->fn.settings = this;
   ctx->session = &info_;
   ctx->variables = &variables_;
   ctx->params = params;
@@ -184,6 +215,9 @@ std::vector<ColumnDescription> SessionImpl::Describe(const std::vector<OutputCol
 Status SessionImpl::StartPortal(Portal& portal) {
   PreparedStatement& p = *portal.prepared;
   DB9_RETURN_IF_ERROR(EnsureTransaction());
+  if (const char* command = WritingCommand(*p.statement->node)) {
+    DB9_RETURN_IF_ERROR(CheckWritable(command));
+  }
   StartStatement();
   bool shared = false;
   DB9_ASSIGN_OR_RETURN(portal.plan, PlanFor(p, &shared));
@@ -228,6 +262,7 @@ Result<ExecuteOutcome> SessionImpl::RunPortal(Portal& portal, int64_t max_rows,
       portal.done = true;
       // As PostgreSQL: a SELECT's tag counts the rows of this Execute only.
       channel.SendCommandComplete(CommandTag(node, *portal.plan->root, sent));
+      SendPendingParameterStatus(channel);  // from set_config()
       if (portal.owns_plan_use) {
         p.plan_in_use = false;
         portal.owns_plan_use = false;
@@ -241,6 +276,7 @@ Result<ExecuteOutcome> SessionImpl::RunPortal(Portal& portal, int64_t max_rows,
 }
 
 Status SessionImpl::ExecuteSimpleQuery(std::string_view sql, ClientChannel& channel) {
+  SendPendingParameterStatus(channel);
   Result<std::shared_ptr<const ParsedQuery>> parsed = sql::Parse(sql);
   if (!parsed.ok()) {
     AbortAfterError();
@@ -271,6 +307,7 @@ Status SessionImpl::ExecuteSimpleQuery(std::string_view sql, ClientChannel& chan
       } else {
         status = p.status();
       }
+      status = PositionInCharacters(std::move(status), sql);
     }
     if (!status.ok()) {
       AbortAfterError();
@@ -315,7 +352,7 @@ Status SessionImpl::Parse(const std::string& name, std::string_view sql,
                   : Result<std::shared_ptr<PreparedStatement>>(status);
   if (!p.ok()) {
     AbortAfterError();
-    return p.status();
+    return PositionInCharacters(p.status(), sql);
   }
   statements_[name] = std::move(p).value();
   return Status::OK();
@@ -402,6 +439,7 @@ Result<ExecuteOutcome> SessionImpl::Execute(const std::string& name, int64_t max
     return Status::Error(sqlstate::kInvalidCursorName, "portal \"" + name + "\" does not exist");
   }
   Portal* portal = it->second.get();
+  SendPendingParameterStatus(channel);
   running_portal_ = portal;
   Result<ExecuteOutcome> outcome = RunPortal(*portal, max_rows, channel, false);
   running_portal_ = nullptr;

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -16,6 +17,21 @@
 #include "daemon/sql/session/settings.h"
 
 namespace db9::sql {
+
+// BEGIN / SET TRANSACTION options: ISOLATION LEVEL, READ ONLY / READ WRITE.
+struct TransactionOptions {
+  std::optional<mvcc::IsolationLevel> isolation;
+  std::optional<bool> read_only;
+};
+Result<TransactionOptions> ParseTransactionOptions(
+    const google::protobuf::RepeatedPtrField<pg_query::Node>& options);
+// Binds a SELECT / INSERT / UPDATE / DELETE into a plan.
+Result<BoundQuery> BindPlannable(Binder& binder, const pg_query::Node& node);
+bool IsPlannable(const pg_query::Node& node);
+
+// transaction_isolation's text and back.
+const char* IsolationSetting(mvcc::IsolationLevel level);
+mvcc::IsolationLevel IsolationFromSetting(const std::string& value);
 
 // A statement after Parse: its parse tree, parameter types, and a cached plan
 // that is reused while the catalog it was bound against is current.
@@ -52,7 +68,7 @@ struct Portal {
   bool done = false;
 };
 
-class SessionImpl final : public Session {
+class SessionImpl final : public Session, private functions::SessionSettingsAccess {
  public:
   SessionImpl(DatabaseImpl& db, SessionOptions options);
   ~SessionImpl() override;
@@ -78,6 +94,9 @@ class SessionImpl final : public Session {
     uint64_t id = 0;
     std::shared_ptr<const catalog::CatalogState> catalog;
     bool catalog_changed = false;
+    // The transaction's settings snapshots when the savepoint was taken
+    // (nullopt: no SET ran before it, the transaction's start applies).
+    std::optional<Settings> settings, settings_on_commit;
   };
   struct Txn {
     std::unique_ptr<mvcc::Transaction> txn;
@@ -87,18 +106,42 @@ class SessionImpl final : public Session {
     bool failed = false;
     std::vector<SavepointEntry> savepoints;
     int64_t start_micros = 0;  // since 2000-01-01 UTC
+    bool read_only = false;
+    // Taken by the transaction's first SET: what the settings return to on
+    // ROLLBACK, and what they become on COMMIT (session-level SETs kept,
+    // SET LOCAL dropped), as in PostgreSQL.
+    std::optional<Settings> settings_on_rollback, settings_on_commit;
   };
 
   // ---- transactions (session_txn.cc)
   Status EnsureTransaction();
-  Status CommitTransaction();
-  void RollbackTransaction();
+  // `channel` gets ParameterStatus for settings the transaction's end
+  // changes back (nullptr: sent before the next statement's results).
+  Status CommitTransaction(ClientChannel* channel = nullptr);
+  void RollbackTransaction(ClientChannel* channel = nullptr);
+  // SET TRANSACTION / BEGIN options on the open transaction.
+  Status ApplyTransactionOptions(const TransactionOptions& options);
   // Marks the transaction failed (in a block) or rolls it back (implicit).
   void AbortAfterError();
   void DropPortals();
   Status ExecuteTransactionStmt(const pg_query::TransactionStmt& stmt, ClientChannel& channel);
   // Refreshes the catalog view at a statement boundary.
   void StartStatement();
+  // 25006 when the transaction is READ ONLY; `what` names the statement.
+  Status CheckWritable(std::string_view what) const;
+
+  // ---- transaction-scoped settings (session_txn_settings.cc)
+  // Before a SET inside a transaction: snapshot the settings once.
+  void SnapshotSettingsForTransaction();
+  // Applies a session-level change made inside a transaction to the
+  // settings the transaction will leave on COMMIT as well.
+  void ApplyToCommitSettings(const std::function<void(Settings&)>& change);
+  // At transaction end: the snapshot for `committed`, then the
+  // per-transaction parameters back to their defaults. Changed reported
+  // values go to `channel`, or wait for the next statement's channel.
+  void EndTransactionSettings(bool committed, ClientChannel* channel);
+  void RestoreSettings(Settings target, ClientChannel* channel);
+  void SendPendingParameterStatus(ClientChannel& channel);
 
   // ---- statements (session_exec.cc)
   Result<std::shared_ptr<PreparedStatement>> Prepare(std::string_view sql,
@@ -122,12 +165,24 @@ class SessionImpl final : public Session {
   Status ExecuteShow(const pg_query::VariableShowStmt& stmt, ClientChannel& channel,
                      bool send_description);
   Status ExecuteDiscard(const pg_query::DiscardStmt& stmt, ClientChannel& channel);
-  Status SetParameter(const std::string& name, const std::string& value, ClientChannel* channel);
+  // SET / SET LOCAL / RESET (nullopt value) of one parameter, scoped to the
+  // transaction as PostgreSQL does; a changed reported value goes to
+  // `channel` (nullptr: before the next statement's results).
+  Result<std::string> ChangeSetting(std::string_view name, const std::optional<std::string>& value,
+                                    bool is_local, ClientChannel* channel);
+  // functions::SessionSettingsAccess, for current_setting() and set_config().
+  Result<std::optional<std::string>> GetSetting(std::string_view name,
+                                                bool missing_ok) const override;
+  Result<std::string> SetSetting(std::string_view name, const std::optional<std::string>& value,
+                                 bool is_local) override;
   void SyncSessionInfo();
 
   // ---- DDL (ddl_*.cc) and COPY (copy_*.cc)
   Status ExecuteDdl(const pg_query::Node& node, ClientChannel& channel);
   Status ExecuteCopy(const pg_query::CopyStmt& stmt, ClientChannel& channel);
+  // EXPLAIN: the plan's shape, one row per line (session_explain.cc).
+  Status ExecuteExplain(const pg_query::ExplainStmt& stmt, ClientChannel& channel,
+                        bool send_description);
   // DECLARE / FETCH / MOVE / CLOSE of SQL cursors (session_cursors.cc).
   Status DeclareCursor(const pg_query::DeclareCursorStmt& stmt, ClientChannel& channel);
   Status FetchCursor(const pg_query::FetchStmt& stmt, ClientChannel& channel);
@@ -148,6 +203,10 @@ class SessionImpl final : public Session {
   // Isolation requested by BEGIN ISOLATION LEVEL / SET TRANSACTION before
   // the transaction's first statement.
   std::optional<mvcc::IsolationLevel> pending_isolation_;
+  std::optional<bool> pending_read_only_;
+  // Reported parameters changed where no channel was at hand (a transaction
+  // ended by Sync), sent before the next statement's results.
+  std::vector<std::pair<std::string, std::string>> pending_parameter_status_;
 };
 
 // Microseconds since 2000-01-01 00:00 UTC (PostgreSQL's timestamp epoch).

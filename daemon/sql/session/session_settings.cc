@@ -29,66 +29,104 @@ std::string QuoteIfNeeded(const std::string& s) {
 
 }  // namespace
 
-Status SessionImpl::SetParameter(const std::string& name, const std::string& value,
-                                 ClientChannel* channel) {
+Result<std::optional<std::string>> SessionImpl::GetSetting(std::string_view name,
+                                                           bool missing_ok) const {
+  Result<std::string> value = settings_.Show(name);
+  if (!value.ok()) {
+    if (missing_ok && value.status().sqlstate() == sqlstate::kUndefinedObject) {
+      return std::optional<std::string>();
+    }
+    return value.status();
+  }
+  return std::optional<std::string>(std::move(value).value());
+}
+
+Result<std::string> SessionImpl::SetSetting(std::string_view name,
+                                            const std::optional<std::string>& value,
+                                            bool is_local) {
+  return ChangeSetting(name, value, is_local, nullptr);
+}
+
+Result<std::string> SessionImpl::ChangeSetting(std::string_view name,
+                                               const std::optional<std::string>& value,
+                                               bool is_local, ClientChannel* channel) {
+  std::string key = settings_.CanonicalName(name).value_or(std::string(name));
+  if (key == "transaction_isolation" || key == "transaction_read_only") {
+    // Per-transaction parameters: setting one is SET TRANSACTION.
+    if (!txn_) return settings_.Show(key);
+    Settings probe = settings_;
+    bool ignored;
+    DB9_RETURN_IF_ERROR(value ? probe.Set(key, *value, &ignored) : probe.Reset(key, &ignored));
+    std::string normalized = probe.Show(key).value();
+    TransactionOptions options;
+    if (key == "transaction_read_only") {
+      options.read_only = normalized == "on";
+    } else {
+      options.isolation = IsolationFromSetting(normalized);
+    }
+    DB9_RETURN_IF_ERROR(ApplyTransactionOptions(options));
+    return normalized;
+  }
+  SnapshotSettingsForTransaction();
+  auto change = [&](Settings& target, bool* changed) {
+    return value ? target.Set(key, *value, changed) : target.Reset(key, changed);
+  };
   bool changed = false;
-  DB9_RETURN_IF_ERROR(settings_.Set(name, value, &changed));
-  if (changed && channel != nullptr) {
-    std::string canonical = settings_.CanonicalName(name).value_or(name);
-    channel->SendParameterStatus(canonical, settings_.Show(name).value());
+  DB9_RETURN_IF_ERROR(change(settings_, &changed));
+  if (!is_local) {
+    ApplyToCommitSettings([&](Settings& target) {
+      bool ignored;
+      (void)change(target, &ignored);
+    });
+  }
+  std::string stored = settings_.Show(key).value();
+  if (changed) {
+    if (channel != nullptr) {
+      channel->SendParameterStatus(key, stored);
+    } else {
+      pending_parameter_status_.emplace_back(key, stored);
+    }
   }
   SyncSessionInfo();
-  return Status::OK();
+  return stored;
 }
 
 Status SessionImpl::ExecuteSet(const pg_query::VariableSetStmt& stmt, ClientChannel& channel) {
   std::string name = stmt.name();
-  switch (stmt.kind()) {
-    case pg_query::VAR_SET_VALUE: {
-      std::string value;
+  const bool in_block = txn_ && txn_->block;
+  const bool per_transaction = name == "transaction_isolation" || name == "transaction_read_only";
+  if (stmt.kind() == pg_query::VAR_SET_VALUE || stmt.kind() == pg_query::VAR_SET_DEFAULT ||
+      stmt.kind() == pg_query::VAR_RESET) {
+    std::optional<std::string> value;
+    if (stmt.kind() == pg_query::VAR_SET_VALUE) {
       bool list = name == "search_path";
+      value.emplace();
       for (int i = 0; i < stmt.args_size(); ++i) {
         DB9_ASSIGN_OR_RETURN(std::string part, ArgText(stmt.args(i)));
-        if (i) value += ", ";
-        value += list ? QuoteIfNeeded(part) : part;
+        if (i) *value += ", ";
+        *value += list ? QuoteIfNeeded(part) : part;
       }
-      if (name == "transaction_isolation") {
-        if (!txn_ || !txn_->block) {
-          channel.SendNotice(Status::Warning("SET TRANSACTION can only be used in transaction blocks"));
-          channel.SendCommandComplete("SET");
-          return Status::OK();
-        }
-        mvcc::IsolationLevel level = value == "serializable" ? mvcc::IsolationLevel::kSerializable
-                                     : value == "repeatable read" ? mvcc::IsolationLevel::kRepeatableRead
-                                                                  : mvcc::IsolationLevel::kReadCommitted;
-        DB9_RETURN_IF_ERROR(txn_->txn->SetIsolation(level));
-      }
-      if (stmt.is_local() && (!txn_ || !txn_->block)) {
-        channel.SendNotice(Status::Warning("SET LOCAL can only be used in transaction blocks"));
-        channel.SendCommandComplete("SET");
-        return Status::OK();
-      }
-      DB9_RETURN_IF_ERROR(SetParameter(name, value, &channel));
-      channel.SendCommandComplete("SET");
-      return Status::OK();
     }
-    case pg_query::VAR_SET_DEFAULT:
-    case pg_query::VAR_RESET: {
-      bool changed = false;
-      DB9_RETURN_IF_ERROR(settings_.Reset(name, &changed));
-      if (changed) {
-        channel.SendParameterStatus(settings_.CanonicalName(name).value_or(name),
-                                    settings_.Show(name).value());
-      }
-      SyncSessionInfo();
-      channel.SendCommandComplete(stmt.kind() == pg_query::VAR_RESET ? "RESET" : "SET");
-      return Status::OK();
+    if (!in_block && (per_transaction || stmt.is_local())) {
+      channel.SendNotice(Status::Warning(std::string(per_transaction ? "SET TRANSACTION" : "SET LOCAL") +
+                                         " can only be used in transaction blocks"));
+    } else {
+      DB9_RETURN_IF_ERROR(ChangeSetting(name, value, stmt.is_local(), &channel).status());
     }
+    channel.SendCommandComplete(stmt.kind() == pg_query::VAR_RESET ? "RESET" : "SET");
+    return Status::OK();
+  }
+  switch (stmt.kind()) {
     case pg_query::VAR_RESET_ALL: {
+      SnapshotSettingsForTransaction();
       auto before = settings_.Reported();
-      settings_.ResetAll();
-      bool ignored;
-      (void)settings_.Set("session_authorization", options_.user, &ignored);
+      auto reset_all = [this](Settings& s) {
+        s.ResetAll();
+        bool ignored;
+        (void)s.Set("session_authorization", options_.user, &ignored);
+      };
+      reset_all(settings_);
+      ApplyToCommitSettings(reset_all);
       for (const auto& [k, v] : settings_.Reported()) {
         for (const auto& [bk, bv] : before) {
           if (bk == k && bv != v) channel.SendParameterStatus(k, v);
@@ -100,23 +138,26 @@ Status SessionImpl::ExecuteSet(const pg_query::VariableSetStmt& stmt, ClientChan
     }
     case pg_query::VAR_SET_MULTI: {
       // SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...
-      bool session = name == "SESSION CHARACTERISTICS";
-      for (const pg_query::Node& n : stmt.args()) {
-        if (!n.has_def_elem() || n.def_elem().defname() != "transaction_isolation") continue;
-        DB9_ASSIGN_OR_RETURN(std::string value, ArgText(n.def_elem().arg()));
-        if (session) {
-          DB9_RETURN_IF_ERROR(SetParameter("default_transaction_isolation", value, &channel));
-          continue;
-        }
-        if (!txn_ || !txn_->block) {
-          channel.SendNotice(Status::Warning("SET TRANSACTION can only be used in transaction blocks"));
-          continue;
-        }
-        mvcc::IsolationLevel level = value == "serializable" ? mvcc::IsolationLevel::kSerializable
-                                     : value == "repeatable read" ? mvcc::IsolationLevel::kRepeatableRead
-                                                                  : mvcc::IsolationLevel::kReadCommitted;
-        DB9_RETURN_IF_ERROR(txn_->txn->SetIsolation(level));
-        DB9_RETURN_IF_ERROR(SetParameter("transaction_isolation", value, nullptr));
+      DB9_ASSIGN_OR_RETURN(TransactionOptions options, ParseTransactionOptions(stmt.args()));
+      if (name == "SESSION CHARACTERISTICS") {
+        SnapshotSettingsForTransaction();
+        auto set_defaults = [&](Settings& s) {
+          bool ignored;
+          if (options.isolation) {
+            (void)s.Set("default_transaction_isolation", IsolationSetting(*options.isolation),
+                        &ignored);
+          }
+          if (options.read_only) {
+            (void)s.Set("default_transaction_read_only", *options.read_only ? "on" : "off",
+                        &ignored);
+          }
+        };
+        set_defaults(settings_);
+        ApplyToCommitSettings(set_defaults);
+      } else if (!txn_ || !txn_->block) {
+        channel.SendNotice(Status::Warning("SET TRANSACTION can only be used in transaction blocks"));
+      } else {
+        DB9_RETURN_IF_ERROR(ApplyTransactionOptions(options));
       }
       channel.SendCommandComplete("SET");
       return Status::OK();
@@ -144,7 +185,7 @@ Status SessionImpl::ExecuteShow(const pg_query::VariableShowStmt& stmt, ClientCh
   } else {
     DB9_ASSIGN_OR_RETURN(std::string value, settings_.Show(name));
     ColumnDescription d;
-    d.name = name;
+    d.name = settings_.CanonicalName(name).value_or(name);  // "DateStyle", as PostgreSQL
     columns.push_back(d);
     rows.push_back({value});
   }

@@ -5,7 +5,6 @@
 #include "daemon/sql/session/session_impl.h"
 
 namespace db9::sql {
-namespace {
 
 mvcc::IsolationLevel IsolationFromSetting(const std::string& value) {
   if (value == "repeatable read") return mvcc::IsolationLevel::kRepeatableRead;
@@ -21,32 +20,47 @@ const char* IsolationSetting(mvcc::IsolationLevel level) {
   }
 }
 
-// BEGIN / SET TRANSACTION options: ISOLATION LEVEL x, READ ONLY/WRITE, ...
-Result<std::optional<mvcc::IsolationLevel>> IsolationOption(
+Result<TransactionOptions> ParseTransactionOptions(
     const google::protobuf::RepeatedPtrField<pg_query::Node>& options) {
-  std::optional<mvcc::IsolationLevel> level;
+  TransactionOptions out;
   for (const pg_query::Node& n : options) {
     if (!n.has_def_elem()) continue;
     const pg_query::DefElem& d = n.def_elem();
-    if (d.defname() != "transaction_isolation") continue;  // read only/deferrable: accepted
-    std::string v = d.arg().has_a_const() && d.arg().a_const().has_sval()
-                        ? d.arg().a_const().sval().sval()
-                        : "";
+    const pg_query::A_Const* value = d.arg().has_a_const() ? &d.arg().a_const() : nullptr;
+    if (d.defname() == "transaction_read_only") {
+      // The grammar gives READ ONLY / READ WRITE as an integer 1 / 0.
+      out.read_only = value != nullptr && value->has_ival() && value->ival().ival() != 0;
+      continue;
+    }
+    if (d.defname() != "transaction_isolation") continue;  // DEFERRABLE: accepted
+    std::string v = value != nullptr && value->has_sval() ? value->sval().sval() : "";
     if (v == "read committed" || v == "read uncommitted") {
-      level = mvcc::IsolationLevel::kReadCommitted;
+      out.isolation = mvcc::IsolationLevel::kReadCommitted;
     } else if (v == "repeatable read") {
-      level = mvcc::IsolationLevel::kRepeatableRead;
+      out.isolation = mvcc::IsolationLevel::kRepeatableRead;
     } else if (v == "serializable") {
-      level = mvcc::IsolationLevel::kSerializable;
+      out.isolation = mvcc::IsolationLevel::kSerializable;
     } else {
       return Status::Error(sqlstate::kInvalidParameterValue,
                            "invalid value for parameter \"transaction_isolation\": \"" + v + "\"");
     }
   }
-  return level;
+  return out;
 }
 
-}  // namespace
+Status SessionImpl::ApplyTransactionOptions(const TransactionOptions& options) {
+  if (options.isolation) {
+    DB9_RETURN_IF_ERROR(txn_->txn->SetIsolation(*options.isolation));
+    bool ignored;
+    (void)settings_.Set("transaction_isolation", IsolationSetting(*options.isolation), &ignored);
+  }
+  if (options.read_only) {
+    txn_->read_only = *options.read_only;
+    bool ignored;
+    (void)settings_.Set("transaction_read_only", *options.read_only ? "on" : "off", &ignored);
+  }
+  return Status::OK();
+}
 
 int64_t NowPostgresMicros() {
   using namespace std::chrono;
@@ -59,15 +73,20 @@ Status SessionImpl::EnsureTransaction() {
   if (txn_) return Status::OK();
   mvcc::IsolationLevel level = pending_isolation_.value_or(
       IsolationFromSetting(settings_.Show("default_transaction_isolation").value()));
+  bool read_only = pending_read_only_.value_or(
+      settings_.Show("default_transaction_read_only").value() == "on");
   pending_isolation_.reset();
+  pending_read_only_.reset();
   Txn t;
   t.txn = db_.txn_manager().Begin(level);
   t.txn->SetCancelFlag(&cancel_);
   t.catalog = db_.catalog().Committed();
   t.start_micros = NowPostgresMicros();
+  t.read_only = read_only;
   txn_ = std::move(t);
   bool ignored;
   (void)settings_.Set("transaction_isolation", IsolationSetting(level), &ignored);
+  (void)settings_.Set("transaction_read_only", read_only ? "on" : "off", &ignored);
   return Status::OK();
 }
 
@@ -86,20 +105,28 @@ void SessionImpl::DropPortals() {
   }
 }
 
-Status SessionImpl::CommitTransaction() {
+Status SessionImpl::CheckWritable(std::string_view what) const {
+  if (!txn_ || !txn_->read_only) return Status::OK();
+  return Status::Error(sqlstate::kReadOnlySqlTransaction,
+                       "cannot execute " + std::string(what) + " in a read-only transaction");
+}
+
+Status SessionImpl::CommitTransaction(ClientChannel* channel) {
   if (!txn_) return Status::OK();
   DropPortals();
   bool reload = txn_->catalog_changed;
   Status status = txn_->txn->Commit();
+  EndTransactionSettings(status.ok(), channel);
   txn_.reset();
   if (status.ok() && reload) status = db_.catalog().Reload();
   return status;
 }
 
-void SessionImpl::RollbackTransaction() {
+void SessionImpl::RollbackTransaction(ClientChannel* channel) {
   if (!txn_) return;
   DropPortals();
   txn_->txn->Rollback();
+  EndTransactionSettings(false, channel);
   txn_.reset();
 }
 
@@ -127,15 +154,16 @@ Status SessionImpl::ExecuteTransactionStmt(const pg_query::TransactionStmt& stmt
   switch (stmt.kind()) {
     case pg_query::TRANS_STMT_BEGIN:
     case pg_query::TRANS_STMT_START: {
-      DB9_ASSIGN_OR_RETURN(std::optional<mvcc::IsolationLevel> level, IsolationOption(stmt.options()));
+      DB9_ASSIGN_OR_RETURN(TransactionOptions options, ParseTransactionOptions(stmt.options()));
       if (txn_ && txn_->block) {
         channel.SendNotice(Status::Warning("there is already a transaction in progress"));
       } else {
         if (!txn_) {
-          if (level) pending_isolation_ = level;
+          if (options.isolation) pending_isolation_ = options.isolation;
+          if (options.read_only) pending_read_only_ = options.read_only;
           DB9_RETURN_IF_ERROR(EnsureTransaction());
-        } else if (level) {
-          DB9_RETURN_IF_ERROR(txn_->txn->SetIsolation(*level));
+        } else {
+          DB9_RETURN_IF_ERROR(ApplyTransactionOptions(options));
         }
         txn_->block = true;
       }
@@ -147,16 +175,16 @@ Status SessionImpl::ExecuteTransactionStmt(const pg_query::TransactionStmt& stmt
       if (stmt.chain()) return Status::Error(sqlstate::kFeatureNotSupported, "feature not supported: COMMIT AND CHAIN");
       if (!txn_ || !txn_->block) {
         channel.SendNotice(Status::Warning("there is no transaction in progress"));
-        DB9_RETURN_IF_ERROR(CommitTransaction());
+        DB9_RETURN_IF_ERROR(CommitTransaction(&channel));
         channel.SendCommandComplete("COMMIT");
         return Status::OK();
       }
       if (txn_->failed) {
-        RollbackTransaction();
+        RollbackTransaction(&channel);
         channel.SendCommandComplete("ROLLBACK");
         return Status::OK();
       }
-      DB9_RETURN_IF_ERROR(CommitTransaction());
+      DB9_RETURN_IF_ERROR(CommitTransaction(&channel));
       channel.SendCommandComplete("COMMIT");
       return Status::OK();
     }
@@ -165,7 +193,7 @@ Status SessionImpl::ExecuteTransactionStmt(const pg_query::TransactionStmt& stmt
       if (!txn_ || !txn_->block) {
         channel.SendNotice(Status::Warning("there is no transaction in progress"));
       }
-      RollbackTransaction();
+      RollbackTransaction(&channel);
       channel.SendCommandComplete("ROLLBACK");
       return Status::OK();
     }
@@ -179,6 +207,10 @@ Status SessionImpl::ExecuteTransactionStmt(const pg_query::TransactionStmt& stmt
       entry.id = txn_->txn->Savepoint();
       entry.catalog = txn_->catalog;
       entry.catalog_changed = txn_->catalog_changed;
+      if (txn_->settings_on_rollback) {
+        entry.settings = settings_;
+        entry.settings_on_commit = txn_->settings_on_commit;
+      }
       txn_->savepoints.push_back(std::move(entry));
       channel.SendCommandComplete("SAVEPOINT");
       return Status::OK();
@@ -216,6 +248,13 @@ Status SessionImpl::ExecuteTransactionStmt(const pg_query::TransactionStmt& stmt
         DB9_RETURN_IF_ERROR(txn_->txn->RollbackToSavepoint(sps[found].id));
         txn_->catalog = sps[found].catalog;
         txn_->catalog_changed = sps[found].catalog_changed;
+        if (txn_->settings_on_rollback) {
+          // Without a snapshot of its own the savepoint predates every SET.
+          SavepointEntry& sp = sps[found];
+          txn_->settings_on_commit =
+              sp.settings ? sp.settings_on_commit : txn_->settings_on_rollback;
+          RestoreSettings(sp.settings ? *sp.settings : *txn_->settings_on_rollback, &channel);
+        }
         sps.resize(found + 1);  // the savepoint itself stays
         txn_->failed = false;
         channel.SendCommandComplete("ROLLBACK");

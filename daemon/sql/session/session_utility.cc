@@ -3,6 +3,37 @@
 
 namespace db9::sql {
 
+namespace {
+
+std::string ObjectTypeName(pg_query::ObjectType type) {
+  switch (type) {
+    case pg_query::OBJECT_INDEX: return "INDEX";
+    case pg_query::OBJECT_SEQUENCE: return "SEQUENCE";
+    case pg_query::OBJECT_VIEW: return "VIEW";
+    case pg_query::OBJECT_SCHEMA: return "SCHEMA";
+    case pg_query::OBJECT_EXTENSION: return "EXTENSION";
+    default: return "TABLE";  // tables, and their columns and constraints
+  }
+}
+
+// PostgreSQL's name for a schema-changing command, for its 25006 message.
+std::string DdlCommandName(const pg_query::Node& node) {
+  switch (node.node_case()) {
+    case pg_query::Node::kCreateStmt: return "CREATE TABLE";
+    case pg_query::Node::kDropStmt: return "DROP " + ObjectTypeName(node.drop_stmt().remove_type());
+    case pg_query::Node::kTruncateStmt: return "TRUNCATE TABLE";
+    case pg_query::Node::kIndexStmt: return "CREATE INDEX";
+    case pg_query::Node::kAlterTableStmt: return "ALTER TABLE";
+    case pg_query::Node::kRenameStmt: return "ALTER " + ObjectTypeName(node.rename_stmt().rename_type());
+    case pg_query::Node::kCreateSeqStmt: return "CREATE SEQUENCE";
+    case pg_query::Node::kAlterSeqStmt: return "ALTER SEQUENCE";
+    case pg_query::Node::kCreateExtensionStmt: return "CREATE EXTENSION";
+    default: return NodeTypeName(node);
+  }
+}
+
+}  // namespace
+
 Status SessionImpl::RunUtility(const ParsedStatement& statement, ClientChannel& channel,
                                bool send_description) {
   const pg_query::Node& node = *statement.node;
@@ -54,12 +85,19 @@ Status SessionImpl::RunUtility(const ParsedStatement& statement, ClientChannel& 
     case pg_query::Node::kCheckPointStmt:
       channel.SendCommandComplete("CHECKPOINT");
       return Status::OK();
+    case pg_query::Node::kExplainStmt:
+      DB9_RETURN_IF_ERROR(EnsureTransaction());
+      StartStatement();
+      return ExecuteExplain(node.explain_stmt(), channel, send_description);
     case pg_query::Node::kCopyStmt:
       DB9_RETURN_IF_ERROR(EnsureTransaction());
+      if (node.copy_stmt().is_from()) DB9_RETURN_IF_ERROR(CheckWritable("COPY FROM"));
       StartStatement();
       return ExecuteCopy(node.copy_stmt(), channel);
     default:
       DB9_RETURN_IF_ERROR(EnsureTransaction());
+      // Every statement that reaches here changes the schema.
+      DB9_RETURN_IF_ERROR(CheckWritable(DdlCommandName(node)));
       StartStatement();
       return ExecuteDdl(node, channel);
   }

@@ -85,6 +85,10 @@ Settings::Settings() {
       {"integer_datetimes", "on", "Shows whether datetimes are integer based.", true, true},
       {"IntervalStyle", "postgres", "Sets the display format for interval values.", true},
       {"is_superuser", "on", "Shows whether the current user is a superuser.", true, true},
+      // Text compares bytewise (code point order), which is the C.UTF-8 collation.
+      {"lc_collate", "C.UTF-8", "Shows the collation order locale.", false, true},
+      {"lc_ctype", "C.UTF-8", "Shows the character classification and case conversion locale.",
+       false, true},
       {"lock_timeout", "0", "Sets the maximum allowed duration of any wait for a lock."},
       {"max_identifier_length", "63", "Shows the maximum identifier length.", false, true},
       {"search_path", "\"$user\", public", "Sets the schema search order for names that are not schema-qualified."},

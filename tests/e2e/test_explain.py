@@ -1,0 +1,75 @@
+"""EXPLAIN shows the plan the engine runs, so tests can check access-path
+choices deterministically (no timing): a primary-key lookup is an index scan
+with nothing re-checked above it, a predicate no index serves is a filter over
+a sequential scan."""
+import psycopg
+import pytest
+
+
+@pytest.fixture
+def conn(database):
+    with database.connect(autocommit=True) as c:
+        c.execute("CREATE TABLE items (id int PRIMARY KEY, code text UNIQUE, qty int, note text)")
+        c.execute("CREATE INDEX items_qty ON items (qty)")
+        c.execute("CREATE TABLE tags (item_id int, tag text)")
+        c.execute("INSERT INTO items VALUES (1, 'a', 1, 'x'), (2, 'b', 2, 'y'), (3, 'c', 3, 'z')")
+        yield c
+
+
+def plan(conn, sql, params=None):
+    return [r[0] for r in conn.execute("EXPLAIN " + sql, params).fetchall()]
+
+
+def test_primary_key_equality_is_an_index_scan_without_filter(conn):
+    assert plan(conn, "SELECT note FROM items WHERE id = 2") == [
+        "Index Scan using items_pkey on items"]
+    # The same with a bound parameter, as drivers send it.
+    assert plan(conn, "SELECT note FROM items WHERE id = %s", (2,)) == [
+        "Index Scan using items_pkey on items"]
+
+
+def test_primary_key_range_is_an_index_scan(conn):
+    assert plan(conn, "SELECT note FROM items WHERE id BETWEEN 1 AND 2") == [
+        "Index Scan using items_pkey on items"]
+    assert plan(conn, "SELECT note FROM items WHERE id > 1 AND id <= 3") == [
+        "Index Scan using items_pkey on items"]
+
+
+def test_unique_and_secondary_indexes_are_used(conn):
+    assert plan(conn, "SELECT id FROM items WHERE code = 'b'") == [
+        "Index Scan using items_code_key on items"]
+    assert plan(conn, "SELECT id FROM items WHERE qty >= 2") == [
+        "Index Scan using items_qty on items"]
+
+
+def test_predicates_no_index_serves_stay_filters(conn):
+    assert plan(conn, "SELECT id FROM items WHERE note = 'x'") == [
+        "Filter", "  ->  Seq Scan on items"]
+    assert plan(conn, "SELECT id FROM items WHERE id = 2 AND note = 'y'") == [
+        "Filter", "  ->  Index Scan using items_pkey on items"]
+
+
+def test_joins_aggregates_sorts_and_dml(conn):
+    assert plan(conn, "SELECT i.id, count(*) FROM items i JOIN tags t ON t.item_id = i.id "
+                      "GROUP BY i.id ORDER BY i.id LIMIT 5") == [
+        "Limit",
+        "  ->  Sort",
+        "        ->  HashAggregate",
+        "              ->  Hash Join",
+        "                    ->  Seq Scan on items",
+        "                    ->  Seq Scan on tags",
+    ]
+    assert plan(conn, "DELETE FROM items WHERE id = 3") == [
+        "Delete on items", "  ->  Index Scan using items_pkey on items"]
+    # EXPLAIN does not run the statement.
+    assert conn.execute("SELECT count(*) FROM items").fetchone()[0] == 3
+
+
+def test_explain_analyze_and_other_formats_are_refused_clearly(conn):
+    with pytest.raises(psycopg.errors.FeatureNotSupported):
+        conn.execute("EXPLAIN ANALYZE SELECT 1")
+    with pytest.raises(psycopg.errors.FeatureNotSupported):
+        conn.execute("EXPLAIN (FORMAT JSON) SELECT 1")
+    assert plan(conn, "SELECT 1") == ["Result"]
+    assert [r[0] for r in conn.execute("EXPLAIN (COSTS OFF) SELECT id FROM items WHERE id = 1")] == [
+        "Index Scan using items_pkey on items"]

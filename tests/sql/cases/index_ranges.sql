@@ -1,0 +1,70 @@
+-- Rows found through key ranges must be exactly the rows the predicates select,
+-- whatever the bound's type, duplicates or NULLs.
+CREATE TABLE r (id int PRIMARY KEY, k int, t text, f float8, n numeric);
+CREATE INDEX r_k ON r (k);
+CREATE INDEX r_t ON r (t);
+CREATE INDEX r_kt ON r (k, t);
+INSERT INTO r VALUES (1, 10, 'a', 0.5, 1.5), (2, 20, 'b', 1.5, 2.5), (3, 20, 'c', 2.5, 3.5),
+  (4, NULL, NULL, NULL, NULL), (5, 30, 'e', -0.0, 0), (6, -5, 'f', 'NaN', -1), (7, 30, 'ee', 3, 10);
+CREATE TABLE w (id bigint PRIMARY KEY, small smallint);
+CREATE INDEX w_small ON w (small);
+INSERT INTO w VALUES (1, 1), (2, 2), (3, 3), (-9223372036854775808, -32768), (9223372036854775807, 32767);
+SELECT id FROM r WHERE id = 2;
+SELECT id FROM r WHERE id BETWEEN 2 AND 4 ORDER BY id;
+SELECT id FROM r WHERE id > 2 AND id > 5 ORDER BY id;
+SELECT id FROM r WHERE id < 3 AND id < 2 ORDER BY id;
+SELECT id FROM r WHERE id >= 3 AND id <= 3;
+SELECT id FROM r WHERE id > 3 AND id < 3;
+SELECT id FROM r WHERE id = 2 AND id = 3;
+SELECT id FROM r WHERE id = NULL;
+SELECT id FROM r WHERE id > NULL;
+SELECT id FROM r WHERE id = 2.0;
+SELECT id FROM r WHERE id = 2.5;
+SELECT id FROM r WHERE id < 2.5 ORDER BY id;
+SELECT id FROM r WHERE id > 2.5 ORDER BY id;
+SELECT id FROM r WHERE id >= 2.5 AND id <= 4.9 ORDER BY id;
+SELECT id FROM r WHERE id < 3::bigint ORDER BY id;
+SELECT id FROM r WHERE id > 4000000000 ORDER BY id;
+SELECT id FROM r WHERE id < 4000000000 ORDER BY id;
+SELECT id FROM r WHERE id > -4000000000 AND id < 3 ORDER BY id;
+SELECT id FROM r WHERE 3 > id ORDER BY id;
+SELECT id FROM r WHERE 3 <= id AND 5 >= id ORDER BY id;
+SELECT id FROM r WHERE k = 20 ORDER BY id;
+SELECT id FROM r WHERE k > 10 ORDER BY id;
+SELECT id FROM r WHERE k < 25 ORDER BY id;
+SELECT id FROM r WHERE k <= 30 AND k >= -5 ORDER BY id;
+SELECT id FROM r WHERE k IS NULL;
+SELECT id FROM r WHERE k = 20 AND t = 'c';
+SELECT id FROM r WHERE k = 30 AND t > 'e' ORDER BY id;
+SELECT id FROM r WHERE k = 30 AND t >= 'e' ORDER BY id;
+SELECT id FROM r WHERE t > 'b' ORDER BY id;
+SELECT id FROM r WHERE t < 'c' ORDER BY id;
+SELECT id FROM r WHERE t = 'e'::varchar;
+SELECT id FROM r WHERE t = 'e'::char(3);
+SELECT id FROM r WHERE t BETWEEN 'b' AND 'e' ORDER BY id;
+SELECT id FROM r WHERE k = 20 OR id = 1 ORDER BY id;
+SELECT id FROM r WHERE NOT (id > 2) ORDER BY id;
+SELECT id FROM w WHERE id > 9223372036854775806;
+SELECT id FROM w WHERE id < -9223372036854775807;
+SELECT id FROM w WHERE small = 2;
+SELECT id FROM w WHERE small > 2 ORDER BY id;
+SELECT id FROM w WHERE small < 40000 ORDER BY id;
+SELECT id FROM w WHERE small > -40000 AND small < 2 ORDER BY id;
+SELECT id FROM w WHERE small = 100000;
+SELECT id FROM w WHERE small >= 1.5 ORDER BY id;
+-- @params [2]
+SELECT id FROM r WHERE id = $1;
+-- @params [2, 5]
+SELECT id FROM r WHERE id BETWEEN $1 AND $2 ORDER BY id;
+-- @params ["20"]
+SELECT id FROM r WHERE k = $1 ORDER BY id;
+UPDATE r SET k = k + 1 WHERE id BETWEEN 2 AND 3;
+SELECT id, k FROM r WHERE k >= 21 ORDER BY id;
+DELETE FROM r WHERE id > 5;
+SELECT id FROM r ORDER BY id;
+BEGIN;
+INSERT INTO r VALUES (8, 21, 'h', 1, 1);
+DELETE FROM r WHERE id = 2;
+SELECT id FROM r WHERE id BETWEEN 1 AND 9 ORDER BY id;
+SELECT id FROM r WHERE k = 21 ORDER BY id;
+ROLLBACK;
