@@ -1,11 +1,15 @@
 #include "daemon/catalog/sequence_store.h"
 
+#include <algorithm>
+
 #include "daemon/storage/encoding/key_encoding.h"
 
 namespace db9::catalog {
 namespace {
 
-constexpr int64_t kSequenceBlock = 32;
+// Values reserved beyond the one handed out when a block is written; the
+// same count PostgreSQL logs ahead (SEQ_LOG_VALS), so log_cnt reads alike.
+constexpr int64_t kLoggedAhead = 32;
 
 std::string StateKey(Oid oid) { return keyenc::KeyPrefix(keyenc::Keyspace::kSequence, oid); }
 
@@ -49,6 +53,7 @@ Result<int64_t> SequenceStore::NextValue(const Sequence& sequence) {
   std::lock_guard lock(mu_);
   DB9_ASSIGN_OR_RETURN(State * state, Load(sequence));
   int64_t next;
+  bool wrapped = false;  // a CYCLE sequence started over: the old block is behind it
   if (!state->called) {
     next = state->last + sequence.increment;
   } else if (!SafeAdd(state->last, sequence.increment, &next) || next > sequence.max_value ||
@@ -61,11 +66,18 @@ Result<int64_t> SequenceStore::NextValue(const Sequence& sequence) {
                                         ")");
     }
     next = sequence.increment > 0 ? sequence.min_value : sequence.max_value;
+    wrapped = true;
   }
   bool beyond = sequence.increment > 0 ? next > state->reserved : next < state->reserved;
-  if (beyond || !state->called) {
-    int64_t reserve;
-    if (!SafeAdd(next, sequence.increment * (kSequenceBlock - 1), &reserve)) reserve = next;
+  if (beyond || wrapped || !state->called) {
+    // The block ends at the sequence's bound, as PostgreSQL stops logging
+    // there; on overflow the block holds just `next`.
+    int64_t step, reserve;
+    if (__builtin_mul_overflow(sequence.increment, kLoggedAhead, &step) ||
+        !SafeAdd(next, step, &reserve)) {
+      reserve = next;
+    }
+    reserve = std::clamp(reserve, sequence.min_value, sequence.max_value);
     DB9_RETURN_IF_ERROR(Persist(sequence.oid, reserve, true));
     state->reserved = reserve;
   }
@@ -92,10 +104,24 @@ Status SequenceStore::SetValue(const Sequence& sequence, int64_t value, bool is_
 }
 
 Result<std::pair<int64_t, bool>> SequenceStore::Peek(const Sequence& sequence) {
+  DB9_ASSIGN_OR_RETURN(SequenceRow row, Current(sequence));
+  return std::make_pair(row.last_value, row.is_called);
+}
+
+Result<SequenceRow> SequenceStore::Current(const Sequence& sequence) {
   std::lock_guard lock(mu_);
   DB9_ASSIGN_OR_RETURN(State * state, Load(sequence));
-  if (!state->called) return std::make_pair(state->last + sequence.increment, false);
-  return std::make_pair(state->last, true);
+  SequenceRow row;
+  row.is_called = state->called;
+  if (!state->called) {
+    // Nothing handed out since the last setval/restart: nothing reserved.
+    row.last_value = state->last + sequence.increment;
+    return row;
+  }
+  row.last_value = state->last;
+  if (sequence.increment != 0) row.log_cnt = (state->reserved - state->last) / sequence.increment;
+  if (row.log_cnt < 0) row.log_cnt = 0;
+  return row;
 }
 
 Status SequenceStore::Reset(Oid sequence_oid) {

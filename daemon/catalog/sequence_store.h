@@ -3,11 +3,12 @@
 // PostgreSQL: a value handed out is never handed out again, even if the
 // transaction that took it rolls back.
 //
-// Values are reserved in blocks (kSequenceBlock increments) and the end of
-// the block is written with TxnManager::WriteNow, so most nextval() calls
-// touch no disk; after a restart a sequence continues after its last
-// reserved block (a gap, as PostgreSQL leaves after a crash). The write need
-// not sync: any commit that used a value syncs the log after it.
+// Values are reserved ahead in blocks (as PostgreSQL WAL-logs 32 values
+// ahead) and the end of the block is written with TxnManager::WriteNow, so
+// most nextval() calls touch no disk; after a restart a sequence continues
+// after its last reserved block (a gap, as PostgreSQL leaves after a crash).
+// The write need not sync: any commit that used a value syncs the log after
+// it. How many reserved values remain is PostgreSQL's log_cnt.
 //
 // Thread-safe.
 #pragma once
@@ -21,6 +22,13 @@
 
 namespace db9::catalog {
 
+// One row of `SELECT * FROM sequence`, as PostgreSQL shows it.
+struct SequenceRow {
+  int64_t last_value = 0;  // the last value handed out or set (start if none)
+  int64_t log_cnt = 0;     // values reserved ahead and not yet handed out
+  bool is_called = false;  // false: the next nextval returns last_value itself
+};
+
 class SequenceStore {
  public:
   explicit SequenceStore(mvcc::TxnManager& txns) : txns_(txns) {}
@@ -33,6 +41,8 @@ class SequenceStore {
   // The last value handed out (or set), and whether nextval has been called
   // since (is_called); for the sequence relation's SELECT.
   Result<std::pair<int64_t, bool>> Peek(const Sequence& sequence);
+  // The whole row of the sequence relation (last_value, log_cnt, is_called).
+  Result<SequenceRow> Current(const Sequence& sequence);
   // Forgets the stored state (DROP SEQUENCE, TRUNCATE ... RESTART IDENTITY).
   Status Reset(Oid sequence_oid);
 

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "daemon/control/catalog_queries.h"
+#include "daemon/control/dump_sequences.h"
 
 namespace db9::control {
 
@@ -29,7 +30,9 @@ Result<QueryResult> Relations(SqlRunner& runner, const std::string& relkinds) {
                       " ORDER BY n.nspname, c.relname");
 }
 
-Status AppendRows(SqlRunner& runner, const std::string& table, std::string* out) {
+// GENERATED ALWAYS identity columns take the dumped values only with
+// OVERRIDING SYSTEM VALUE (pg_dump's COPY needs no such clause).
+Status AppendRows(SqlRunner& runner, const std::string& table, bool always_identity, std::string* out) {
   DB9_ASSIGN_OR_RETURN(auto rows, runner.Query("SELECT * FROM " + table, INT64_MAX));
   if (rows.rows.empty()) return Status::OK();
   std::string columns;
@@ -37,7 +40,8 @@ Status AppendRows(SqlRunner& runner, const std::string& table, std::string* out)
     columns += (i ? ", " : "") + QuoteIdentifier(rows.columns[i].name);
   }
   for (size_t start = 0; start < rows.rows.size(); start += kRowsPerInsert) {
-    *out += "INSERT INTO " + table + " (" + columns + ") VALUES\n";
+    *out += "INSERT INTO " + table + " (" + columns + ")" +
+            (always_identity ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES\n";
     size_t end = std::min(rows.rows.size(), start + kRowsPerInsert);
     for (size_t r = start; r < end; ++r) {
       *out += "  (";
@@ -49,6 +53,29 @@ Status AppendRows(SqlRunner& runner, const std::string& table, std::string* out)
     }
   }
   return Status::OK();
+}
+
+// A column's generator: the sequence behind it (serial or identity, as
+// pg_get_serial_sequence names it) and attidentity ('a', 'd' or none).
+struct ColumnGenerator {
+  std::string column;
+  std::string sequence;
+  char identity = '\0';
+};
+
+Result<std::vector<ColumnGenerator>> QueryGenerators(SqlRunner& runner, const std::string& oid,
+                                                     const std::string& table) {
+  DB9_ASSIGN_OR_RETURN(
+      auto rows, runner.Query("SELECT a.attname, a.attidentity, pg_catalog.pg_get_serial_sequence(" +
+                              QuoteLiteral(table) + ", a.attname) FROM pg_catalog.pg_attribute a "
+                              "WHERE a.attrelid = " + oid + " AND a.attnum > 0 AND NOT a.attisdropped "
+                              "ORDER BY a.attnum"));
+  std::vector<ColumnGenerator> out;
+  for (const auto& row : rows.rows) {
+    const std::string& kind = Text(row, 1);
+    out.push_back({Text(row, 0), Text(row, 2), kind.empty() ? '\0' : kind[0]});
+  }
+  return out;
 }
 
 }  // namespace
@@ -66,23 +93,39 @@ Result<std::string> WriteDump(SqlRunner& runner, const std::string& database_nam
     out += "CREATE SCHEMA IF NOT EXISTS " + QuoteIdentifier(Text(row, 0)) + ";\n";
   }
 
-  // Sequences first: column defaults (serial) refer to them.
-  DB9_ASSIGN_OR_RETURN(auto sequences, Relations(runner, "'S'"));
-  for (const auto& row : sequences.rows) {
-    out += "CREATE SEQUENCE " + Qualified(Text(row, 1), Text(row, 2)) + ";\n";
-  }
-
+  // Which column owns which sequence is known per table; read all tables'
+  // owners before writing, since sequences come first: column defaults
+  // (serial) refer to them.
+  DB9_ASSIGN_OR_RETURN(DumpSequences sequences, DumpSequences::Load(runner));
   DB9_ASSIGN_OR_RETURN(auto tables, Relations(runner, "'r', 'p'"));
-  std::string foreign_keys, indexes;
+  std::vector<std::vector<ColumnGenerator>> generators;
   for (const auto& row : tables.rows) {
+    std::string name = Qualified(Text(row, 1), Text(row, 2));
+    DB9_ASSIGN_OR_RETURN(generators.emplace_back(), QueryGenerators(runner, Text(row, 0), name));
+    for (const ColumnGenerator& g : generators.back()) {
+      if (!g.sequence.empty()) sequences.SetOwner(g.sequence, name, g.column, g.identity != '\0');
+    }
+  }
+  out += sequences.CreateStatements();
+
+  std::string foreign_keys, indexes;
+  for (size_t t = 0; t < tables.rows.size(); ++t) {
+    const auto& row = tables.rows[t];
     std::string oid = Text(row, 0);
     std::string name = Qualified(Text(row, 1), Text(row, 2));
     DB9_ASSIGN_OR_RETURN(auto table, QueryTableDescription(runner, Text(row, 1), Text(row, 2)));
     out += "\nCREATE TABLE " + name + " (\n";
+    bool always_identity = false;
     for (size_t i = 0; i < table.columns.size(); ++i) {
       const auto& c = table.columns[i];
+      const ColumnGenerator* g = i < generators[t].size() ? &generators[t][i] : nullptr;
       out += "  " + QuoteIdentifier(c.name) + " " + c.type;
-      if (c.default_expression) out += " DEFAULT " + *c.default_expression;
+      if (g != nullptr && g->identity != '\0') {
+        out += " " + sequences.IdentityClause(g->sequence, g->identity);
+        always_identity |= g->identity == 'a';
+      } else if (c.default_expression) {
+        out += " DEFAULT " + *c.default_expression;
+      }
       if (!c.nullable) out += " NOT NULL";
       out += i + 1 < table.columns.size() ? ",\n" : "";
     }
@@ -101,7 +144,7 @@ Result<std::string> WriteDump(SqlRunner& runner, const std::string& database_nam
       }
     }
     out += "\n);\n";
-    DB9_RETURN_IF_ERROR(AppendRows(runner, name, &out));
+    DB9_RETURN_IF_ERROR(AppendRows(runner, name, always_identity, &out));
     for (const auto& index : table.indexes) {
       bool backs_constraint = false;
       for (const auto& c : constraints.rows) backs_constraint |= Text(c, 0) == index.name;
@@ -110,13 +153,9 @@ Result<std::string> WriteDump(SqlRunner& runner, const std::string& database_nam
   }
   out += "\n" + indexes + foreign_keys;
 
-  for (const auto& row : sequences.rows) {
-    std::string name = Qualified(Text(row, 1), Text(row, 2));
-    DB9_ASSIGN_OR_RETURN(auto state, runner.Query("SELECT last_value, is_called FROM " + name));
-    if (state.rows.empty()) continue;
-    out += "SELECT pg_catalog.setval(" + QuoteLiteral(name) + ", " + Text(state.rows[0], 0) +
-           ", " + (Text(state.rows[0], 1) == "t" ? "true" : "false") + ");\n";
-  }
+  out += sequences.OwnershipStatements();
+  DB9_ASSIGN_OR_RETURN(std::string values, sequences.ValueStatements(runner));
+  out += values;
 
   DB9_ASSIGN_OR_RETURN(auto views, Relations(runner, "'v'"));
   for (const auto& row : views.rows) {

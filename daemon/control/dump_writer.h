@@ -1,7 +1,9 @@
 // DumpWriter: a database as a SQL script — schemas, sequences, tables with
-// their constraints, rows as INSERTs, indexes, foreign keys, views — that
-// db.restore (or psql -f) replays into an empty database. Everything is read
-// through pg_catalog in one session, so the script is one consistent view.
+// their constraints and identity columns, rows as INSERTs, indexes, foreign
+// keys, sequence ownership and values (setval, as pg_dump writes them),
+// views — that db.restore or psql -f (into PostgreSQL too) replays into an
+// empty database. Everything is read through pg_catalog in one session, so
+// the script is one consistent view.
 #pragma once
 
 #include <string>

@@ -1,7 +1,7 @@
 """psql 15 scripts run with -v ON_ERROR_STOP=1 -f (tests/e2e/psql/): data
 entry with \\copy, \\gset and savepoints, then the describe commands (\\d,
-\\dt, \\di, \\ds, \\dn, \\d <table>, \\l, \\dx), whose catalog queries are the
-ones in docs/compat/client-queries.md."""
+\\dt, \\di, \\ds, \\dn, \\d <table>, \\l, \\dx, \\d <sequence>, \\dp, \\du,
+\\df), whose catalog queries are the ones in docs/compat/client-queries.md."""
 import os
 import pathlib
 import re
@@ -38,7 +38,6 @@ def test_schema_script(database):
     assert " MINE" in out and " FROM CSV" in out
 
 
-@pytest.mark.xfail(reason="psql \\d users: pg_class.relhastriggers is false for tables in a foreign key, so no 'Referenced by' section; regclass columns print OIDs (ontable)")
 def test_describe_commands(database):
     run_psql(database, "schema.sql")
     out = squash(run_psql(database, "describe.sql"))
@@ -69,3 +68,10 @@ def test_describe_commands(database):
     assert 'Index "public.idx_posts_title"' in out
     # \l lists this database
     assert re.search(r"\n postgres \| " + re.escape(user) + r" \| UTF8 \|", out), out
+    # \d of a serial's sequence (pg_depend), \dp (relacl/attacl), \du
+    # (pg_auth_members), \df (pg_function_is_visible, pg_get_function_*)
+    assert 'Sequence "public.users_id_seq"' in out
+    assert "Owned by: public.users.id" in out
+    assert " public | users | table | | | " in out
+    assert re.search(r"\n " + re.escape(user) + r" \| Superuser, Create role, Create DB", out), out
+    assert "List of functions" in out

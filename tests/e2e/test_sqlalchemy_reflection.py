@@ -55,7 +55,6 @@ def test_reflect_columns(engine):
     assert isinstance(cols[4]["type"], TIMESTAMP) and cols[4]["type"].timezone
 
 
-@pytest.mark.xfail(reason="SQLAlchemy reflection's catalog queries need regclass names: 'cannot look up names for type regclass here'")
 def test_reflect_keys_and_indexes(engine):
     Base.metadata.create_all(engine)
     insp = inspect(engine)
@@ -71,7 +70,6 @@ def test_reflect_keys_and_indexes(engine):
         ("users_email_key", ["email"])]
 
 
-@pytest.mark.xfail(reason="SQLAlchemy reflection's catalog queries need regclass names: 'cannot look up names for type regclass here'")
 def test_reflect_into_metadata(engine):
     Base.metadata.create_all(engine)
     md = MetaData()

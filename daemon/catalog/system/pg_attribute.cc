@@ -39,6 +39,7 @@ std::vector<Value> AttributeRow(const AttributeSource& a) {
       CharV(a.identity), CharV('\0'),                // attidentity, attgenerated
       BoolV(false), BoolV(true), Int4V(0),           // attisdropped, attislocal, attinhcount
       OidV(type != nullptr ? TypeCollation(*type) : 0),
+      NullV(t::kTextArray),                          // attacl: no column privileges
   };
 }
 
@@ -101,6 +102,7 @@ Status RegisterPgAttribute(SystemRegistry& registry) {
       {"atthasmissing", t::kBool}, {"attidentity", t::kChar}, {"attgenerated", t::kChar},
       {"attisdropped", t::kBool}, {"attislocal", t::kBool}, {"attinhcount", t::kInt4},
       {"attcollation", t::kOid},
+      {"attacl", t::kTextArray},  // aclitem[] in PostgreSQL; NULL = no column privileges
   };
   attribute.rows = PgAttributeRows;
   DB9_RETURN_IF_ERROR(registry.AddRelation(std::move(attribute)));

@@ -1,5 +1,7 @@
 // pg_catalog.pg_class: one row per table, index, sequence and system
 // relation.
+#include <set>
+
 #include "daemon/catalog/index_method.h"
 #include "daemon/catalog/system/relations.h"
 #include "daemon/catalog/system/row_values.h"
@@ -23,9 +25,27 @@ int CheckCount(const Table& table) {
   return n;
 }
 
+// PostgreSQL enforces a foreign key with system triggers on both the
+// referencing and the referenced table, so both have relhastriggers; psql's
+// \d prints "Foreign-key constraints" and "Referenced by" only then.
+std::set<Oid> TablesWithTriggers(const std::vector<RelationEntry>& relations) {
+  std::set<Oid> out;
+  for (const RelationEntry& r : relations) {
+    if (r.table == nullptr) continue;
+    for (const Constraint& c : r.table->constraints) {
+      if (c.type != ConstraintType::kForeignKey) continue;
+      out.insert(r.oid);
+      out.insert(c.ref_table);
+    }
+  }
+  return out;
+}
+
 Result<SystemRows> PgClassRows(const SystemContext& ctx) {
   SystemRows rows;
-  for (const RelationEntry& r : AllRelations(ctx.catalog)) {
+  std::vector<RelationEntry> relations = AllRelations(ctx.catalog);
+  std::set<Oid> with_triggers = TablesWithTriggers(relations);
+  for (const RelationEntry& r : relations) {
     int natts = 0;
     bool has_index = false;
     int checks = 0;
@@ -62,10 +82,13 @@ Result<SystemRows> PgClassRows(const SystemContext& ctx) {
         OidV(0),                                   // reltoastrelid
         BoolV(has_index), BoolV(false),            // relhasindex, relisshared
         CharV('p'), CharV(r.relkind), Int2V(natts), Int2V(checks),
-        BoolV(false), BoolV(false), BoolV(false),  // relhasrules, relhastriggers, relhassubclass
+        BoolV(false),                              // relhasrules
+        BoolV(with_triggers.count(r.oid) > 0),     // relhastriggers
+        BoolV(false),                              // relhassubclass
         BoolV(false), BoolV(false),                // relrowsecurity, relforcerowsecurity
         BoolV(true), CharV(r.relkind == 'r' ? 'd' : 'n'),  // relispopulated, relreplident
         BoolV(false), OidV(0),                     // relispartition, relrewrite
+        NullV(t::kTextArray),                      // relacl: default privileges
         std::move(reloptions),
         NullV(t::kText),                           // relpartbound
     });
@@ -90,7 +113,9 @@ Status RegisterPgClass(SystemRegistry& registry) {
       {"relhasrules", t::kBool}, {"relhastriggers", t::kBool}, {"relhassubclass", t::kBool},
       {"relrowsecurity", t::kBool}, {"relforcerowsecurity", t::kBool},
       {"relispopulated", t::kBool}, {"relreplident", t::kChar}, {"relispartition", t::kBool},
-      {"relrewrite", t::kOid}, {"reloptions", t::kTextArray},
+      {"relrewrite", t::kOid},
+      {"relacl", t::kTextArray},  // aclitem[] in PostgreSQL; NULL = default privileges
+      {"reloptions", t::kTextArray},
       // pg_node_tree in PostgreSQL; read only through pg_get_expr, which
       // takes text here.
       {"relpartbound", t::kText},

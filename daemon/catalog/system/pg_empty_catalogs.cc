@@ -1,6 +1,6 @@
 // Catalogs of features db9 does not have — comments, inheritance and
 // partitioning, triggers, row security, extended statistics, publications,
-// enums, extensions. They exist with PostgreSQL's columns and no rows, so
+// enums, extensions, role membership. They exist with PostgreSQL's columns and no rows, so
 // the queries psql and SQLAlchemy send (which join or probe them) answer
 // truthfully: there are none.
 #include "daemon/catalog/system/row_values.h"
@@ -31,6 +31,10 @@ Status RegisterPgEmptyCatalogs(SystemRegistry& r) {
   DB9_RETURN_IF_ERROR(AddEmpty(r, 2609, "pg_description",
                                {{"objoid", t::kOid}, {"classoid", t::kOid},
                                 {"objsubid", t::kInt4}, {"description", t::kText}}));
+  // A database has one role, so no role is a member of another (psql's \du).
+  DB9_RETURN_IF_ERROR(AddEmpty(r, 1261, "pg_auth_members",
+                               {{"oid", t::kOid}, {"roleid", t::kOid}, {"member", t::kOid},
+                                {"grantor", t::kOid}, {"admin_option", t::kBool}}));
   DB9_RETURN_IF_ERROR(AddEmpty(r, 2611, "pg_inherits",
                                {{"inhrelid", t::kOid}, {"inhparent", t::kOid},
                                 {"inhseqno", t::kInt4}, {"inhdetachpending", t::kBool}}));

@@ -18,6 +18,13 @@ char Storage(const types::TypeInfo& type) {
   return 'x';
 }
 
+// name is a fixed-length array of "char" that subscripts like one
+// (name[0]), so PostgreSQL gives it typelem 18 without making it an array
+// type; the registry keeps element_oid for real arrays only.
+Oid TypElem(const types::TypeInfo& type) {
+  return type.oid == t::kName ? t::kChar : type.element_oid;
+}
+
 Result<SystemRows> PgTypeRows(const SystemContext&) {
   SystemRows rows;
   for (const auto& entry : Types().all()) {
@@ -28,7 +35,7 @@ Result<SystemRows> PgTypeRows(const SystemContext&) {
         Int2V(type.typlen), BoolV(type.byval), CharV(typtype), CharV(type.category),
         BoolV(type.preferred), BoolV(true),   // typispreferred, typisdefined
         CharV(type.delimiter), OidV(0),       // typdelim, typrelid
-        OidV(type.element_oid), OidV(type.array_oid),
+        OidV(TypElem(type)), OidV(type.array_oid),
         CharV(type.align), CharV(Storage(type)),
         BoolV(false), OidV(0), Int4V(-1), Int4V(0),  // typnotnull, typbasetype, typtypmod, typndims
         OidV(TypeCollation(type)),

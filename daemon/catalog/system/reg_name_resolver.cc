@@ -1,6 +1,7 @@
 #include "daemon/catalog/system/reg_name_resolver.h"
 
 #include "daemon/catalog/system/names.h"
+#include "daemon/catalog/system/procs.h"
 #include "daemon/catalog/system/relations.h"
 
 namespace db9::catalog::system {
@@ -32,6 +33,8 @@ Result<Oid> CatalogRegNameResolver::Lookup(Oid reg_type, std::string_view name) 
       }
       return ns->oid;
     }
+    case types::oid::kRegproc:
+      return LookupProcName(name);
     default:
       return Status::Error(sqlstate::kFeatureNotSupported,
                            "names of this reg* type are not supported; use a numeric OID");
@@ -50,6 +53,11 @@ std::string CatalogRegNameResolver::Name(Oid reg_type, Oid object) const {
     case kRegnamespace: {
       const Namespace* ns = state_.NamespaceByOid(object);
       return ns != nullptr ? QuoteIdent(ns->name) : "";
+    }
+    case types::oid::kRegproc: {
+      // regproc prints the bare name: built-ins are all in pg_catalog.
+      std::optional<ProcEntry> proc = ProcByOid(object);
+      return proc ? QuoteIdent(proc->name) : "";
     }
     default:
       return "";

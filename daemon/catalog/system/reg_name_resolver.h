@@ -22,7 +22,8 @@ class CatalogRegNameResolver : public types::RegNameResolver {
       : state_(state), search_path_(search_path) {}
 
   // regclass: 42P01 relation "x" does not exist; regtype: 42704 type "x"
-  // does not exist; regnamespace: 3F000 schema "x" does not exist.
+  // does not exist; regnamespace: 3F000 schema "x" does not exist; regproc:
+  // 42883 function "x" does not exist, 42725 when several functions share it.
   Result<Oid> Lookup(Oid reg_type, std::string_view name) const override;
   std::string Name(Oid reg_type, Oid object) const override;
 

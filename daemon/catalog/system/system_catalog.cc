@@ -7,7 +7,8 @@ Status RegisterSystemCatalog(SystemRegistry& registry) {
                     &RegisterPgConstraint, &RegisterPgSequence, &RegisterPgServer,
                     &RegisterPgEmptyCatalogs, &RegisterInformationSchema,
                     &RegisterCatalogFunctions, &RegisterObjectDefFunctions,
-                    &RegisterSessionFunctions}) {
+                    &RegisterSessionFunctions, &RegisterProcFunctions,
+                    &RegisterPgDepend}) {
     DB9_RETURN_IF_ERROR(add(registry));
   }
   return Status::OK();

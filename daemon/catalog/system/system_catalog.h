@@ -31,6 +31,8 @@ Status RegisterInformationSchema(SystemRegistry& registry);   // information_sch
 Status RegisterCatalogFunctions(SystemRegistry& registry);    // pg_table_is_visible, format_type, ...
 Status RegisterObjectDefFunctions(SystemRegistry& registry);  // pg_get_indexdef, pg_get_constraintdef, pg_get_expr
 Status RegisterSessionFunctions(SystemRegistry& registry);    // version(), current_schema(), current_user ...
+Status RegisterProcFunctions(SystemRegistry& registry);       // pg_function_is_visible, pg_get_function_*
+Status RegisterPgDepend(SystemRegistry& registry);            // pg_depend (sequence ownership)
 
 using CatalogFunctionBody =
     std::function<Result<types::Value>(const SystemContext&, const std::vector<types::Value>&)>;

@@ -8,6 +8,7 @@
 #include "daemon/sql/exec/cte_scan_op.h"
 #include "daemon/sql/exec/function_scan_op.h"
 #include "daemon/sql/exec/recursive_union_op.h"
+#include "daemon/sql/exec/sequence_scan_op.h"
 
 namespace db9::sql {
 namespace {
@@ -155,8 +156,16 @@ Result<std::unique_ptr<FromItem>> BindFromItem(Binder& binder, const pg_query::N
     Result<catalog::RelationRef> rel =
         ctx.catalog->ResolveRelation(rv.schemaname(), rv.relname(), ctx.session->search_path);
     if (!rel.ok()) {
-      // A sequence reads as a one-row relation in PostgreSQL; not here yet.
-      return WithLocation(rel.status(), rv.location());
+      // A sequence reads as a one-row relation (last_value, log_cnt,
+      // is_called), as in PostgreSQL.
+      if (rel.status().sqlstate() != sqlstate::kUndefinedTable) return WithLocation(rel.status(), rv.location());
+      Result<const catalog::Sequence*> sequence =
+          ctx.catalog->ResolveSequence(rv.schemaname(), rv.relname(), ctx.session->search_path);
+      if (!sequence.ok()) return WithLocation(rel.status(), rv.location());
+      item->op = std::make_unique<SequenceScanOp>(**sequence);
+      item->scope = ScopeOf(item->op->columns, item->alias);
+      if (rv.has_alias()) ApplyAlias(rv.alias(), item.get());
+      return item;
     }
     if (rel->table != nullptr) {
       item->table = rel->table;

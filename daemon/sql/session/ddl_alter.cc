@@ -4,6 +4,8 @@
 #include "daemon/catalog/index_method.h"
 #include "daemon/catalog/row_keys.h"
 #include "daemon/sql/session/ddl_executor.h"
+#include "daemon/sql/session/owned_sequences.h"
+#include "daemon/sql/session/sequence_options.h"
 
 namespace db9::sql {
 namespace {
@@ -44,15 +46,6 @@ void RenameColumnRefs(google::protobuf::Message* message, const std::string& fro
       RenameColumnRefs(r->MutableMessage(message, f), from, to);
     }
   }
-}
-
-int64_t OptionInt(const pg_query::DefElem& d, int64_t fallback) {
-  const pg_query::Node& arg = d.arg();
-  if (arg.has_a_const() && arg.a_const().has_ival()) return arg.a_const().ival().ival();
-  if (arg.has_integer()) return arg.integer().ival();
-  if (arg.has_float_()) return std::stoll(arg.float_().fval());
-  if (arg.has_a_const() && arg.a_const().has_fval()) return std::stoll(arg.a_const().fval().fval());
-  return fallback;
 }
 
 }  // namespace
@@ -225,9 +218,8 @@ Status DdlExecutor::AlterTable(const pg_query::AlterTableStmt& stmt) {
                  (c.type == catalog::ConstraintType::kCheck &&
                   c.check_expr.find(cmd.name()) != std::string::npos);
         });
-        if (const catalog::Sequence* seq = view().SequenceByOid(column->identity_sequence)) {
-          catalog::Sequence copy = *seq;
-          DB9_RETURN_IF_ERROR(RemoveSequence(copy));
+        for (const catalog::Sequence& seq : OwnedSequences(view(), table, attnum)) {
+          DB9_RETURN_IF_ERROR(RemoveSequence(seq));
         }
         std::erase_if(table.columns, [&](const catalog::Column& c) { return c.attnum == attnum; });
         DB9_RETURN_IF_ERROR(PutTable(std::move(table)));
@@ -445,36 +437,8 @@ Status DdlExecutor::CreateSequence(const pg_query::CreateSeqStmt& stmt) {
   DB9_ASSIGN_OR_RETURN(seq.oid, store().AllocateOid());
   seq.name = rv.relname();
   seq.namespace_oid = ns;
-  bool start_given = false, min_given = false, max_given = false;
-  for (const pg_query::Node& o : stmt.options()) {
-    const pg_query::DefElem& d = o.def_elem();
-    if (d.defname() == "increment") seq.increment = OptionInt(d, 1);
-    else if (d.defname() == "start") seq.start = OptionInt(d, 1), start_given = true;
-    else if (d.defname() == "minvalue") seq.min_value = OptionInt(d, 1), min_given = d.has_arg();
-    else if (d.defname() == "maxvalue") seq.max_value = OptionInt(d, INT64_MAX), max_given = d.has_arg();
-    else if (d.defname() == "cycle") seq.cycle = !d.has_arg() || OptionInt(d, 1) != 0;
-    else if (d.defname() == "cache" || d.defname() == "owned_by") continue;
-    else if (d.defname() == "as") continue;
-    else {
-      return Status::Error(sqlstate::kFeatureNotSupported,
-                           "feature not supported: sequence option " + d.defname());
-    }
-  }
-  if (seq.increment == 0) {
-    return Status::Error(sqlstate::kInvalidParameterValue, "INCREMENT must not be zero");
-  }
-  if (seq.increment < 0) {
-    if (!max_given) seq.max_value = -1;
-    if (!min_given) seq.min_value = INT64_MIN;
-    if (!start_given) seq.start = seq.max_value;
-  } else if (!start_given) {
-    seq.start = seq.min_value;
-  }
-  if (seq.start < seq.min_value || seq.start > seq.max_value) {
-    return Status::Error(sqlstate::kInvalidParameterValue,
-                         "START value (" + std::to_string(seq.start) +
-                             ") cannot be less than MINVALUE (" + std::to_string(seq.min_value) + ")");
-  }
+  SequenceOptionsTarget target{&seq, /*creating=*/true, &view(), &session_.info_.search_path, {}};
+  DB9_RETURN_IF_ERROR(ApplySequenceOptions(stmt.options(), &target));
   DB9_RETURN_IF_ERROR(session_.db_.sequences().Reset(seq.oid));
   DB9_RETURN_IF_ERROR(PutSequence(std::move(seq)));
   channel_.SendCommandComplete("CREATE SEQUENCE");
@@ -494,21 +458,9 @@ Status DdlExecutor::AlterSequence(const pg_query::AlterSeqStmt& stmt) {
     return found.status();
   }
   catalog::Sequence seq = **found;
-  std::optional<int64_t> restart;
-  for (const pg_query::Node& o : stmt.options()) {
-    const pg_query::DefElem& d = o.def_elem();
-    if (d.defname() == "increment") seq.increment = OptionInt(d, 1);
-    else if (d.defname() == "minvalue") seq.min_value = OptionInt(d, 1);
-    else if (d.defname() == "maxvalue") seq.max_value = OptionInt(d, INT64_MAX);
-    else if (d.defname() == "start") seq.start = OptionInt(d, 1);
-    else if (d.defname() == "restart") restart = d.has_arg() ? OptionInt(d, seq.start) : seq.start;
-    else if (d.defname() == "cycle") seq.cycle = !d.has_arg() || OptionInt(d, 1) != 0;
-    else if (d.defname() == "cache" || d.defname() == "owned_by") continue;
-    else {
-      return Status::Error(sqlstate::kFeatureNotSupported,
-                           "feature not supported: sequence option " + d.defname());
-    }
-  }
+  SequenceOptionsTarget target{&seq, /*creating=*/false, &view(), &session_.info_.search_path, {}};
+  DB9_RETURN_IF_ERROR(ApplySequenceOptions(stmt.options(), &target));
+  const std::optional<int64_t>& restart = target.restart;
   if (restart) DB9_RETURN_IF_ERROR(session_.db_.sequences().SetValue(seq, *restart, false));
   DB9_RETURN_IF_ERROR(PutSequence(std::move(seq)));
   channel_.SendCommandComplete("ALTER SEQUENCE");

@@ -1,6 +1,7 @@
 // DROP TABLE / INDEX / SEQUENCE and TRUNCATE.
 #include "daemon/catalog/row_keys.h"
 #include "daemon/sql/session/ddl_executor.h"
+#include "daemon/sql/session/owned_sequences.h"
 
 namespace db9::sql {
 namespace {
@@ -107,11 +108,8 @@ Status DdlExecutor::Drop(const pg_query::DropStmt& stmt) {
         if (any) DB9_RETURN_IF_ERROR(PutTable(std::move(changed)));
       }
       DB9_RETURN_IF_ERROR(DeleteTableData(table));
-      for (const catalog::Column& c : table.columns) {
-        if (const catalog::Sequence* seq = view().SequenceByOid(c.identity_sequence)) {
-          catalog::Sequence copy = *seq;
-          DB9_RETURN_IF_ERROR(RemoveSequence(copy));
-        }
+      for (const catalog::Sequence& seq : OwnedSequences(view(), table)) {
+        DB9_RETURN_IF_ERROR(RemoveSequence(seq));
       }
       DB9_RETURN_IF_ERROR(RemoveTable(table));
     } else if (type == pg_query::OBJECT_INDEX) {
@@ -192,10 +190,8 @@ Status DdlExecutor::Truncate(const pg_query::TruncateStmt& stmt) {
   for (const catalog::Table* table : tables) {
     DB9_RETURN_IF_ERROR(DeleteTableData(*table));
     if (stmt.restart_seqs()) {
-      for (const catalog::Column& c : table->columns) {
-        if (c.identity_sequence != 0) {
-          DB9_RETURN_IF_ERROR(session_.db_.sequences().Reset(c.identity_sequence));
-        }
+      for (const catalog::Sequence& seq : OwnedSequences(view(), *table)) {
+        DB9_RETURN_IF_ERROR(session_.db_.sequences().Reset(seq.oid));
       }
     }
   }

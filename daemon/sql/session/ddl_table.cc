@@ -2,8 +2,12 @@
 // KEY, UNIQUE, CHECK, FOREIGN KEY, NOT NULL) and storage options.
 #include <pg_query.h>
 
+#include <algorithm>
+
 #include "daemon/catalog/index_method.h"
+#include "daemon/catalog/system/relations.h"
 #include "daemon/sql/session/ddl_executor.h"
+#include "daemon/sql/session/sequence_options.h"
 
 namespace db9::sql {
 namespace {
@@ -161,6 +165,7 @@ Status DdlExecutor::AddColumnDef(
     column.typmod = type.second;
   }
   bool identity = false;
+  const pg_query::Constraint* identity_def = nullptr;  // its (START WITH ...) options
   for (const pg_query::Node& n : def.constraints()) {
     const pg_query::Constraint& c = n.constraint();
     switch (c.contype()) {
@@ -178,6 +183,7 @@ Status DdlExecutor::AddColumnDef(
       }
       case pg_query::CONSTR_IDENTITY:
         identity = true;
+        identity_def = &c;
         column.identity = c.generated_when() == "a" ? catalog::Identity::kAlways
                                                     : catalog::Identity::kByDefault;
         break;
@@ -204,10 +210,25 @@ Status DdlExecutor::AddColumnDef(
     DB9_ASSIGN_OR_RETURN(seq.oid, store().AllocateOid());
     seq.name = UniqueName(*table, {column.name}, "seq");
     seq.namespace_oid = table->namespace_oid;
+    // As in PostgreSQL, the sequence has the column's type (serial: integer)
+    // and so its range; identity options (START WITH, INCREMENT BY,
+    // SEQUENCE NAME, ...) apply on top.
+    seq.type = column.type;
     seq.max_value = MaxForType(column.type);
+    if (identity_def != nullptr) {
+      SequenceOptionsTarget target{&seq, /*creating=*/true, &view(), &session_.info_.search_path, {}};
+      DB9_RETURN_IF_ERROR(ApplySequenceOptions(identity_def->options(), &target));
+    }
     seq.owned_by_table = table->oid;
     seq.owned_by_column = column.attnum;
-    column.default_expr = "nextval('" + seq.name + "'::regclass)";
+    // The name as regclass output prints it ("Mixed Case_id_seq"), in a
+    // string literal.
+    std::string literal;
+    for (char ch : catalog::system::QuoteIdent(seq.name)) {
+      literal += ch;
+      if (ch == '\'') literal += '\'';
+    }
+    column.default_expr = "nextval('" + literal + "'::regclass)";
     column.identity_sequence = seq.oid;
     column.not_null = true;
     DB9_RETURN_IF_ERROR(PutSequence(std::move(seq)));
@@ -350,7 +371,12 @@ Status DdlExecutor::AddConstraint(catalog::Table* table, const pg_query::Constra
       DB9_ASSIGN_OR_RETURN(e, binder.Coerce(std::move(e), types::oid::kBool, -1,
                                             functions::CoercionContext::kImplicit, c.location()));
       std::vector<std::string> referenced;
-      for (int col : binder.TakeReferencedColumns()) referenced.push_back(table->columns[col].name);
+      for (int col : binder.TakeReferencedColumns()) {
+        referenced.push_back(table->columns[col].name);
+        // conkey: the columns the expression reads, ascending as PostgreSQL.
+        constraint.columns.push_back(table->columns[col].attnum);
+      }
+      std::sort(constraint.columns.begin(), constraint.columns.end());
       if (!column.empty()) referenced = {column};
       if (referenced.size() > 1) referenced.resize(1);
       constraint.name = !c.conname().empty() ? c.conname() : UniqueName(*table, referenced, "check");

@@ -77,7 +77,9 @@ Status SessionImpl::ExecuteCopy(const pg_query::CopyStmt& stmt, ClientChannel& c
         .WithHint("Use COPY ... FROM STDIN / TO STDOUT, e.g. psql's \\copy.");
   }
   DB9_ASSIGN_OR_RETURN(CopyOptions options, ParseOptions(stmt.options()));
-  std::unique_ptr<ExecContext> ctx = NewExecContext(nullptr);
+  // reg* columns read and print as names, as everywhere else.
+  std::unique_ptr<StatementIo> io = NewStatementIo();
+  std::unique_ptr<ExecContext> ctx = NewExecContext(nullptr, &io->io());
 
   if (!stmt.is_from()) {
     // COPY (query) / COPY table TO STDOUT: run a plan, format its rows.
@@ -121,7 +123,7 @@ Status SessionImpl::ExecuteCopy(const pg_query::CopyStmt& stmt, ClientChannel& c
           fields.emplace_back(std::nullopt);
           continue;
         }
-        DB9_ASSIGN_OR_RETURN(std::string text, types::FormatText(db_.registries().types, v, settings_.io()));
+        DB9_ASSIGN_OR_RETURN(std::string text, types::FormatText(db_.registries().types, v, io->io()));
         fields.emplace_back(std::move(text));
       }
       DB9_RETURN_IF_ERROR(channel.SendCopyData(FormatCopyRow(options, fields)));
@@ -217,7 +219,7 @@ Status SessionImpl::ExecuteCopy(const pg_query::CopyStmt& stmt, ClientChannel& c
         row[targets[j]] = Value::Null(c.type);
         continue;
       }
-      Result<Value> v = types::ParseText(types, c.type, *field, c.typmod, settings_.io());
+      Result<Value> v = types::ParseText(types, c.type, *field, c.typmod, io->io());
       if (!v.ok()) {
         return Status(v.status()).WithDetail("COPY " + table.name + ", line " + std::to_string(count) +
                                              ", column " + c.name + ": \"" + *field + "\"");

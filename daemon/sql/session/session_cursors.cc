@@ -59,6 +59,7 @@ Status SessionImpl::FetchCursor(const pg_query::FetchStmt& stmt, ClientChannel& 
   Portal& portal = *it->second;
   if (!portal.started) DB9_RETURN_IF_ERROR(StartPortal(portal));
   portal.ctx->execution_id = ExecContext::NextExecutionId();
+  portal.io->Refresh(settings_.io());
   int64_t limit = stmt.how_many();  // FETCH ALL arrives as LLONG_MAX
   if (!stmt.ismove()) channel.BeginRows(Describe(*portal.prepared->columns, {}), true);
   int64_t count = 0;
@@ -69,7 +70,13 @@ Status SessionImpl::FetchCursor(const pg_query::FetchStmt& stmt, ClientChannel& 
       portal.done = true;
       break;
     }
-    if (!stmt.ismove()) DB9_RETURN_IF_ERROR(channel.SendDataRow(row));
+    if (!stmt.ismove()) {
+      if (portal.prepared->columns) {
+        DB9_RETURN_IF_ERROR(portal.io->NameRegValues(db_.registries().types,
+                                                     *portal.prepared->columns, {}, row));
+      }
+      DB9_RETURN_IF_ERROR(channel.SendDataRow(row));
+    }
     ++count;
   }
   channel.SendCommandComplete((stmt.ismove() ? "MOVE " : "FETCH ") + std::to_string(count));

@@ -129,6 +129,10 @@ Result<std::shared_ptr<PreparedStatement>> SessionImpl::Prepare(
     for (Oid& t : p->param_types) {
       if (t == 0 || t == types::oid::kUnknown) t = types::oid::kText;
     }
+  } else if (node.has_execute_stmt()) {
+    // EXECUTE returns the rows of the statement it runs; Describe must say so.
+    auto named = statements_.find(node.execute_stmt().name());
+    if (named != statements_.end()) p->columns = named->second->columns;
   } else if (node.has_explain_stmt()) {
     p->columns = std::vector<OutputColumn>{{"QUERY PLAN", types::oid::kText, -1, 0, 0}};
   } else if (node.has_variable_show_stmt()) {
@@ -170,7 +174,16 @@ Result<std::shared_ptr<BoundQuery>> SessionImpl::PlanFor(PreparedStatement& p, b
   return plan;
 }
 
-std::unique_ptr<ExecContext> SessionImpl::NewExecContext(const std::vector<Value>* params) {
+std::unique_ptr<StatementIo> SessionImpl::NewStatementIo() const {
+  // Outside a transaction (Bind after a Sync ended one) the committed
+  // catalog is what the next statement will see.
+  std::shared_ptr<const catalog::CatalogState> catalog =
+      txn_ ? txn_->catalog : db_.catalog().Committed();
+  return std::make_unique<StatementIo>(settings_.io(), std::move(catalog), info_.search_path);
+}
+
+std::unique_ptr<ExecContext> SessionImpl::NewExecContext(const std::vector<Value>* params,
+                                                         const types::IoContext* io) {
   auto ctx = std::make_unique<ExecContext>();
   ctx->txn = txn_->txn.get();
   ctx->catalog = txn_->catalog.get();
@@ -178,7 +191,7 @@ std::unique_ptr<ExecContext> SessionImpl::NewExecContext(const std::vector<Value
   ctx->sequences = &db_.sequences();
   ctx->registries = &db_.registries();
   ctx->fn.registries = &db_.registries();
-  ctx->fn.io = &settings_.io();
+  ctx->fn.io = io != nullptr ? io : &settings_.io();
   ctx->fn.transaction_start = txn_->start_micros;
   ctx->fn.statement_start = NowPostgresMicros();
   ctx->fn.interrupt = ctx.get();
@@ -225,7 +238,8 @@ Status SessionImpl::StartPortal(Portal& portal) {
     p.plan_in_use = true;
     portal.owns_plan_use = true;
   }
-  portal.ctx = NewExecContext(&portal.params);
+  portal.io = NewStatementIo();
+  portal.ctx = NewExecContext(&portal.params, &portal.io->io());
   portal.started = true;
   return portal.plan->root->Open(*portal.ctx);
 }
@@ -253,6 +267,8 @@ Result<ExecuteOutcome> SessionImpl::RunPortal(Portal& portal, int64_t max_rows,
     }
     DB9_RETURN_IF_ERROR(StartPortal(portal));
     if (p.columns) channel.BeginRows(Describe(*p.columns, portal.result_formats), send_description);
+  } else {
+    portal.io->Refresh(settings_.io());
   }
   Row row;
   int64_t sent = 0;
@@ -268,6 +284,10 @@ Result<ExecuteOutcome> SessionImpl::RunPortal(Portal& portal, int64_t max_rows,
         portal.owns_plan_use = false;
       }
       return ExecuteOutcome::kComplete;
+    }
+    if (p.columns) {
+      DB9_RETURN_IF_ERROR(
+          portal.io->NameRegValues(db_.registries().types, *p.columns, portal.result_formats, row));
     }
     DB9_RETURN_IF_ERROR(channel.SendDataRow(row));
     ++sent;
@@ -384,6 +404,8 @@ Status SessionImpl::Bind(const BindRequest& request) {
   portal->prepared = p;
   portal->result_formats = request.result_formats;
   const types::TypeRegistry& types = db_.registries().types;
+  // reg* parameters arrive as names ('users' for CAST($1 AS regclass)).
+  std::unique_ptr<StatementIo> io = NewStatementIo();
   for (size_t i = 0; i < request.parameters.size(); ++i) {
     Oid type = p->param_types[i];
     if (type == 0 || type == types::oid::kUnknown) type = types::oid::kText;
@@ -393,8 +415,8 @@ Status SessionImpl::Bind(const BindRequest& request) {
       continue;
     }
     Result<Value> v = FormatFor(request.parameter_formats, i) == Format::kBinary
-                          ? types::ParseBinary(types, type, *raw, -1, settings_.io())
-                          : types::ParseText(types, type, *raw, -1, settings_.io());
+                          ? types::ParseBinary(types, type, *raw, -1, io->io())
+                          : types::ParseText(types, type, *raw, -1, io->io());
     if (!v.ok()) {
       AbortAfterError();
       return v.status();

@@ -15,6 +15,7 @@
 #include "daemon/sql/session/database_impl.h"
 #include "daemon/sql/session/session.h"
 #include "daemon/sql/session/settings.h"
+#include "daemon/sql/session/statement_io.h"
 
 namespace db9::sql {
 
@@ -60,7 +61,9 @@ struct Portal {
   std::shared_ptr<PreparedStatement> prepared;
   std::vector<Value> params;
   std::vector<Format> result_formats;
-  // Execution state, created by the first Execute.
+  // Execution state, created by the first Execute. `io` outlives `ctx`,
+  // whose FunctionContext points at it.
+  std::unique_ptr<StatementIo> io;
   std::unique_ptr<ExecContext> ctx;
   std::shared_ptr<BoundQuery> plan;
   bool owns_plan_use = false;
@@ -149,7 +152,12 @@ class SessionImpl final : public Session, private functions::SessionSettingsAcce
                                                      const ParsedStatement* statement,
                                                      std::vector<Oid> param_types);
   Result<std::shared_ptr<BoundQuery>> PlanFor(PreparedStatement& prepared, bool* shared);
-  std::unique_ptr<ExecContext> NewExecContext(const std::vector<Value>* params);
+  // `io` (nullptr: the session's settings, which cannot name reg* values)
+  // must outlive the context.
+  std::unique_ptr<ExecContext> NewExecContext(const std::vector<Value>* params,
+                                              const types::IoContext* io = nullptr);
+  // The I/O context of a statement about to run in the open transaction.
+  std::unique_ptr<StatementIo> NewStatementIo() const;
   // Plans and opens a plannable portal inside the (implicit) transaction.
   Status StartPortal(Portal& portal);
   Result<ExecuteOutcome> RunPortal(Portal& portal, int64_t max_rows, ClientChannel& channel,
@@ -187,6 +195,11 @@ class SessionImpl final : public Session, private functions::SessionSettingsAcce
   Status DeclareCursor(const pg_query::DeclareCursorStmt& stmt, ClientChannel& channel);
   Status FetchCursor(const pg_query::FetchStmt& stmt, ClientChannel& channel);
   Status CloseCursor(const pg_query::ClosePortalStmt& stmt, ClientChannel& channel);
+  // PREPARE / EXECUTE (session_prepare.cc).
+  Status PrepareStatement(const ParsedStatement& statement, const pg_query::PrepareStmt& stmt,
+                          ClientChannel& channel);
+  Status ExecutePrepared(const pg_query::ExecuteStmt& stmt, ClientChannel& channel,
+                         bool send_description);
 
   friend class DdlExecutor;
 

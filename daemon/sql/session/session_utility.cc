@@ -44,6 +44,10 @@ Status SessionImpl::RunUtility(const ParsedStatement& statement, ClientChannel& 
     case pg_query::Node::kVariableShowStmt:
       return ExecuteShow(node.variable_show_stmt(), channel, send_description);
     case pg_query::Node::kDiscardStmt: return ExecuteDiscard(node.discard_stmt(), channel);
+    case pg_query::Node::kPrepareStmt:
+      return PrepareStatement(statement, node.prepare_stmt(), channel);
+    case pg_query::Node::kExecuteStmt:
+      return ExecutePrepared(node.execute_stmt(), channel, send_description);
     case pg_query::Node::kDeallocateStmt: {
       const std::string& name = node.deallocate_stmt().name();
       if (name.empty()) {

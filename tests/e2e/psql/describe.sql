@@ -10,3 +10,7 @@
 \d idx_posts_title
 \l
 \dx
+\d users_id_seq
+\dp users
+\du
+\df
