@@ -56,11 +56,11 @@ Status HashAggregateOp::Accumulate(ExecContext& ctx, Group& group, const Row& ro
       DB9_ASSIGN_OR_RETURN(bool pass, EvalPredicate(*call.filter, ctx, row));
       if (!pass) continue;
     }
-    std::vector<Value> args;
-    args.reserve(call.args.size());
-    for (const ExprPtr& arg : call.args) {
-      DB9_ASSIGN_OR_RETURN(Value v, arg->Eval(ctx, row));
-      args.push_back(std::move(v));
+    // Reused from row to row: aggregates run once per input row.
+    std::vector<Value>& args = args_scratch_;
+    args.resize(call.args.size());
+    for (size_t a = 0; a < call.args.size(); ++a) {
+      DB9_ASSIGN_OR_RETURN(args[a], call.args[a]->Eval(ctx, row));
     }
     if (call.distinct) {
       DB9_ASSIGN_OR_RETURN(std::string key, GroupKey(ctx.types(), args));
@@ -72,7 +72,7 @@ Status HashAggregateOp::Accumulate(ExecContext& ctx, Group& group, const Row& ro
         DB9_ASSIGN_OR_RETURN(Value v, k.expr->Eval(ctx, row));
         keys.push_back(std::move(v));
       }
-      group.ordered[i].emplace_back(std::move(keys), std::move(args));
+      group.ordered[i].emplace_back(std::move(keys), args);
       continue;
     }
     functions::FunctionContext fn = ctx.fn;
@@ -116,6 +116,18 @@ Status HashAggregateOp::Open(ExecContext& ctx) {
   std::unordered_map<std::string, Group*> by_key;
   Row row;
   uint64_t n = 0;
+  if (group_exprs_.empty() && sets_.size() == 1) {
+    // count(*), sum(x) over everything: one group, no keys to build per row.
+    DB9_ASSIGN_OR_RETURN(std::unique_ptr<Group> only, NewGroup(ctx, Row(), 0));
+    while (true) {
+      DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &row));
+      if (!more) break;
+      if ((++n & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());
+      DB9_RETURN_IF_ERROR(Accumulate(ctx, *only, row));
+    }
+    groups_.push_back(std::move(only));
+    return Status::OK();
+  }
   while (true) {
     DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &row));
     if (!more) break;

@@ -62,6 +62,7 @@ class HashAggregateOp final : public Operator {
   std::vector<AggregateCall> aggregates_;
   std::vector<std::vector<bool>> sets_;  // per set: which group expressions it uses
   std::vector<std::unique_ptr<Group>> groups_;  // first-seen order
+  std::vector<Value> args_scratch_;
   size_t position_ = 0;
 };
 

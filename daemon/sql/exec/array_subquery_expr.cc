@@ -15,11 +15,7 @@ Result<Value> ArraySubqueryExpr::Eval(ExecContext& ctx, const Row& row) const {
 }
 
 Result<Value> ArraySubqueryExpr::Run(ExecContext& ctx, const Row& row) const {
-  ctx.outer_rows.push_back(&row);
-  struct Pop {
-    ExecContext& ctx;
-    ~Pop() { ctx.outer_rows.pop_back(); }
-  } pop{ctx};
+  OuterRowScope scope(ctx, &row);
   DB9_RETURN_IF_ERROR(plan->Open(ctx));
   std::vector<Value> items;
   Row sub;

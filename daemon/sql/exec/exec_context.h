@@ -54,4 +54,17 @@ struct ExecContext final : functions::InterruptCheck {
   Status CheckInterrupt() const override { return CheckCancel(); }
 };
 
+// Makes `row` the innermost enclosing row (ctx.outer_rows) while a
+// correlated subquery or lateral input runs; undone on every return path.
+class OuterRowScope {
+ public:
+  OuterRowScope(ExecContext& ctx, const Row* row) : ctx_(ctx) { ctx_.outer_rows.push_back(row); }
+  ~OuterRowScope() { ctx_.outer_rows.pop_back(); }
+  OuterRowScope(const OuterRowScope&) = delete;
+  OuterRowScope& operator=(const OuterRowScope&) = delete;
+
+ private:
+  ExecContext& ctx_;
+};
+
 }  // namespace db9::sql

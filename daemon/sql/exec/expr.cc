@@ -256,11 +256,7 @@ Result<Value> SubqueryExpr::Eval(ExecContext& ctx, const Row& row) const {
 }
 
 Result<Value> SubqueryExpr::Run(ExecContext& ctx, const Row& row) const {
-  ctx.outer_rows.push_back(&row);
-  struct Pop {
-    ExecContext& ctx;
-    ~Pop() { ctx.outer_rows.pop_back(); }
-  } pop{ctx};
+  OuterRowScope scope(ctx, &row);
 
   DB9_RETURN_IF_ERROR(plan->Open(ctx));
   Row sub;

@@ -1,16 +1,6 @@
 #include "daemon/sql/exec/lateral_join_op.h"
 
 namespace db9::sql {
-namespace {
-
-// Pushes a row onto ctx.outer_rows for the lifetime of the object.
-struct OuterRowScope {
-  ExecContext& ctx;
-  OuterRowScope(ExecContext& c, const Row* row) : ctx(c) { ctx.outer_rows.push_back(row); }
-  ~OuterRowScope() { ctx.outer_rows.pop_back(); }
-};
-
-}  // namespace
 
 LateralJoinOp::LateralJoinOp(JoinKind kind, OperatorPtr left, OperatorPtr right, ExprPtr condition)
     : kind_(kind), left_(std::move(left)), right_(std::move(right)),

@@ -21,25 +21,10 @@ Result<bool> ProjectSetOp::Next(ExecContext& ctx, Row* row) {
       DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &input_row_));
       if (!more) return false;
       have_input_ = true;
-      running_.clear();
-      for (const SetFunctionCall& call : calls_) {
-        DB9_ASSIGN_OR_RETURN(std::unique_ptr<functions::SetIterator> it,
-                             call.Start(ctx, input_row_));
-        running_.push_back(std::move(it));
-      }
+      DB9_RETURN_IF_ERROR(StartCalls(calls_, ctx, input_row_, &running_));
     }
     Row out = input_row_;
-    bool any = false;
-    Row part;
-    for (size_t i = 0; i < calls_.size(); ++i) {
-      bool more = false;
-      if (running_[i] != nullptr) {
-        DB9_ASSIGN_OR_RETURN(more, NextSetRow(calls_[i], *running_[i], ctx, &part));
-        if (!more) running_[i].reset();
-      }
-      any |= more;
-      out.push_back(more ? std::move(part[0]) : Value::Null(calls_[i].columns[0].type));
-    }
+    DB9_ASSIGN_OR_RETURN(bool any, AdvanceCalls(calls_, running_, ctx, &out));
     if (any) {
       *row = std::move(out);
       return true;

@@ -9,11 +9,7 @@ Result<Value> RowSubqueryExpr::Eval(ExecContext& ctx, const Row& row) const {
     combined.push_back(std::move(v));
   }
   const size_t width = combined.size();
-  ctx.outer_rows.push_back(&row);
-  struct Pop {
-    ExecContext& ctx;
-    ~Pop() { ctx.outer_rows.pop_back(); }
-  } pop{ctx};
+  OuterRowScope scope(ctx, &row);
   DB9_RETURN_IF_ERROR(plan->Open(ctx));
   bool saw_null = false;
   Row sub;

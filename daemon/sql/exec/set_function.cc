@@ -44,4 +44,34 @@ Result<bool> NextSetRow(const SetFunctionCall& call, functions::SetIterator& it,
   return more;
 }
 
+Status StartCalls(const std::vector<SetFunctionCall>& calls, ExecContext& ctx, const Row& row,
+                  RunningCalls* running) {
+  running->clear();
+  for (const SetFunctionCall& call : calls) {
+    DB9_ASSIGN_OR_RETURN(std::unique_ptr<functions::SetIterator> it, call.Start(ctx, row));
+    running->push_back(std::move(it));
+  }
+  return Status::OK();
+}
+
+Result<bool> AdvanceCalls(const std::vector<SetFunctionCall>& calls, RunningCalls& running,
+                          ExecContext& ctx, Row* out) {
+  bool any = false;
+  Row part;
+  for (size_t i = 0; i < calls.size(); ++i) {
+    bool more = false;
+    if (running[i] != nullptr) {
+      DB9_ASSIGN_OR_RETURN(more, NextSetRow(calls[i], *running[i], ctx, &part));
+      if (!more) running[i].reset();
+    }
+    if (more) {
+      any = true;
+      for (Value& v : part) out->push_back(std::move(v));
+    } else {
+      for (const OutputColumn& c : calls[i].columns) out->push_back(Value::Null(c.type));
+    }
+  }
+  return any;
+}
+
 }  // namespace db9::sql

@@ -34,4 +34,14 @@ struct SetFunctionCall {
 Result<bool> NextSetRow(const SetFunctionCall& call, functions::SetIterator& it, ExecContext& ctx,
                         Row* out);
 
+// Several calls advancing together (ROWS FROM, or set-returning calls in one
+// target list): `running` holds one iterator per call.
+using RunningCalls = std::vector<std::unique_ptr<functions::SetIterator>>;
+Status StartCalls(const std::vector<SetFunctionCall>& calls, ExecContext& ctx, const Row& row,
+                  RunningCalls* running);
+// Appends the next row of every call to *out, a finished call's columns as
+// NULLs; false (and *out partly filled) once every call has finished.
+Result<bool> AdvanceCalls(const std::vector<SetFunctionCall>& calls, RunningCalls& running,
+                          ExecContext& ctx, Row* out);
+
 }  // namespace db9::sql

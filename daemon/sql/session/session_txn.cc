@@ -72,9 +72,9 @@ int64_t NowPostgresMicros() {
 Status SessionImpl::EnsureTransaction() {
   if (txn_) return Status::OK();
   mvcc::IsolationLevel level = pending_isolation_.value_or(
-      IsolationFromSetting(settings_.Show("default_transaction_isolation").value()));
-  bool read_only = pending_read_only_.value_or(
-      settings_.Show("default_transaction_read_only").value() == "on");
+      IsolationFromSetting(settings_.Get("default_transaction_isolation")));
+  bool read_only =
+      pending_read_only_.value_or(settings_.Get("default_transaction_read_only") == "on");
   pending_isolation_.reset();
   pending_read_only_.reset();
   Txn t;
@@ -84,9 +84,7 @@ Status SessionImpl::EnsureTransaction() {
   t.start_micros = NowPostgresMicros();
   t.read_only = read_only;
   txn_ = std::move(t);
-  bool ignored;
-  (void)settings_.Set("transaction_isolation", IsolationSetting(level), &ignored);
-  (void)settings_.Set("transaction_read_only", read_only ? "on" : "off", &ignored);
+  settings_.SetTransactionState(IsolationSetting(level), read_only);
   return Status::OK();
 }
 

@@ -17,18 +17,13 @@ void SessionImpl::ApplyToCommitSettings(const std::function<void(Settings&)>& ch
 }
 
 void SessionImpl::EndTransactionSettings(bool committed, ClientChannel* channel) {
-  Settings target = settings_;
   if (txn_) {
     std::optional<Settings>& snapshot =
         committed ? txn_->settings_on_commit : txn_->settings_on_rollback;
-    if (snapshot) target = std::move(*snapshot);
+    if (snapshot) RestoreSettings(std::move(*snapshot), channel);
   }
-  bool ignored;
-  (void)target.Set("transaction_isolation",
-                   target.Show("default_transaction_isolation").value(), &ignored);
-  (void)target.Set("transaction_read_only",
-                   target.Show("default_transaction_read_only").value(), &ignored);
-  RestoreSettings(std::move(target), channel);
+  settings_.SetTransactionState(settings_.Get("default_transaction_isolation"),
+                                settings_.Get("default_transaction_read_only") == "on");
 }
 
 void SessionImpl::RestoreSettings(Settings target, ClientChannel* channel) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "db9/base/version.h"
 
@@ -71,8 +72,10 @@ std::vector<std::string> ParseSearchPath(const std::string& value) {
   return out;
 }
 
-Settings::Settings() {
-  definitions_ = {
+// The parameters themselves never change: one table for every session, and
+// an index by lower-case name so that lookups on each statement stay cheap.
+const std::vector<Settings::Definition>& Settings::Definitions() {
+  static const std::vector<Definition> kDefinitions = {
       {"application_name", "", "Sets the application name to be reported in statistics and logs.", true},
       {"client_encoding", "UTF8", "Sets the client's character set encoding.", true},
       {"DateStyle", "ISO, MDY", "Sets the display format for date and time values.", true},
@@ -120,15 +123,32 @@ Settings::Settings() {
       {"block_size", "8192", "Shows the size of a disk block.", false, true},
       {"max_connections", "1000", "Sets the maximum number of concurrent connections.", false, true},
   };
-  ResetAll();
+  return kDefinitions;
 }
 
+Settings::Settings() { ResetAll(); }
+
 const Settings::Definition* Settings::Find(std::string_view name) const {
-  std::string l = Lower(name);
-  for (const Definition& d : definitions_) {
-    if (Lower(d.name) == l) return &d;
-  }
-  return nullptr;
+  static const std::unordered_map<std::string, const Definition*> kByName = [] {
+    std::unordered_map<std::string, const Definition*> index;
+    for (const Definition& d : Definitions()) index.emplace(Lower(d.name), &d);
+    return index;
+  }();
+  auto it = kByName.find(Lower(name));
+  return it == kByName.end() ? nullptr : it->second;
+}
+
+const std::string& Settings::Get(std::string_view lower_name) const {
+  static const std::string kEmpty;
+  auto it = values_.find(lower_name);
+  return it == values_.end() ? kEmpty : it->second;
+}
+
+void Settings::SetTransactionState(const std::string& isolation, bool read_only) {
+  // Both values are already in their stored form; no validation needed.
+  std::string& level = values_.find(std::string_view("transaction_isolation"))->second;
+  if (level != isolation) level = isolation;
+  values_.find(std::string_view("transaction_read_only"))->second = read_only ? "on" : "off";
 }
 
 std::optional<std::string> Settings::CanonicalName(std::string_view name) const {
@@ -247,7 +267,7 @@ Status Settings::Reset(std::string_view name, bool* changed_reported) {
 void Settings::ResetAll() {
   values_.clear();
   io_ = types::IoContext();
-  for (const Definition& d : definitions_) {
+  for (const Definition& d : Definitions()) {
     Result<std::string> stored = Apply(d, d.default_value);
     values_[Lower(d.name)] = stored.ok() ? *stored : d.default_value;
   }
@@ -264,7 +284,7 @@ Result<std::string> Settings::Show(std::string_view name) const {
 
 std::vector<std::vector<std::string>> Settings::ShowAll() const {
   std::vector<std::vector<std::string>> rows;
-  for (const Definition& d : definitions_) {
+  for (const Definition& d : Definitions()) {
     rows.push_back({d.name, values_.at(Lower(d.name)), d.description});
   }
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return Lower(a[0]) < Lower(b[0]); });
@@ -273,7 +293,7 @@ std::vector<std::vector<std::string>> Settings::ShowAll() const {
 
 std::vector<std::pair<std::string, std::string>> Settings::Reported() const {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const Definition& d : definitions_) {
+  for (const Definition& d : Definitions()) {
     if (d.reported) out.emplace_back(d.name, values_.at(Lower(d.name)));
   }
   return out;

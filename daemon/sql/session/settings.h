@@ -34,6 +34,13 @@ class Settings {
 
   std::vector<std::pair<std::string, std::string>> Reported() const;
 
+  // The stored value of a known parameter by its lower-case name, without
+  // the case folding Show() does: for the session's per-transaction reads.
+  const std::string& Get(std::string_view lower_name) const;
+  // transaction_isolation (stored form, "read committed") and
+  // transaction_read_only for the transaction starting or ending.
+  void SetTransactionState(const std::string& isolation, bool read_only);
+
   // Derived values, kept in step with the text settings.
   const types::IoContext& io() const { return io_; }
   const std::vector<std::string>& search_path() const { return search_path_; }
@@ -51,8 +58,8 @@ class Settings {
   // Validates/normalizes and applies side effects; returns the stored text.
   Result<std::string> Apply(const Definition& def, const std::string& value);
 
-  std::vector<Definition> definitions_;
-  std::map<std::string, std::string> values_;  // lower-case name -> value
+  static const std::vector<Definition>& Definitions();
+  std::map<std::string, std::string, std::less<>> values_;  // lower-case name -> value
   types::IoContext io_;
   std::vector<std::string> search_path_;
   int64_t statement_timeout_ms_ = 0;
