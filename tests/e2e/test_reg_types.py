@@ -26,6 +26,8 @@ def test_text_parameters_parse_names(conn):
     assert conn.execute("SELECT CAST(%s AS REGCLASS)::oid", ["users"]).fetchone()[0] == oid
     assert conn.execute("SELECT CAST(%s AS REGCLASS)::oid", ["public.users"]).fetchone()[0] == oid
     assert conn.execute("SELECT %s::regproc::text", ["now"]).fetchone()[0] == "now"
+    # A literal is resolved while binding, as the other reg* literals are.
+    assert conn.execute("SELECT 'now'::regproc::text").fetchone()[0] == "now"
 
 
 def test_binary_results_are_oids(conn):

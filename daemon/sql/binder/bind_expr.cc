@@ -490,10 +490,10 @@ Result<ExprPtr> Binder::BindTypeCast(const pg_query::TypeCast& cast, const Scope
   DB9_ASSIGN_OR_RETURN(auto type, ResolveTypeName(cast.type_name()));
   const pg_query::Node& arg_node = cast.arg();
   // Name-to-OID casts of literals need the catalog ('users'::regclass,
-  // 'int[]'::regtype, 'public'::regnamespace): resolved now, against the
-  // statement's catalog snapshot and search path.
+  // 'int[]'::regtype, 'public'::regnamespace, 'now'::regproc): resolved
+  // now, against the statement's catalog snapshot and search path.
   bool reg_type = type.first == types::oid::kRegclass || type.first == types::oid::kRegtype ||
-                  type.first == types::oid::kRegnamespace;
+                  type.first == types::oid::kRegnamespace || type.first == types::oid::kRegproc;
   if (reg_type && ctx_.catalog != nullptr && arg_node.has_a_const() &&
       arg_node.a_const().has_sval()) {
     const std::string& name = arg_node.a_const().sval().sval();
