@@ -65,8 +65,10 @@ Status DdlExecutor::Drop(const pg_query::DropStmt& stmt) {
                                            "\" does not exist, skipping"));
         return Status::OK();
       }
-      return Status::Error(sqlstate::kUndefinedTable,
-                           std::string(KindWord(type)) + " \"" + shown + "\" does not exist");
+      // PostgreSQL: a missing table or sequence is 42P01, a missing index 42704.
+      return Status::Error(
+          type == pg_query::OBJECT_INDEX ? sqlstate::kUndefinedObject : sqlstate::kUndefinedTable,
+          std::string(KindWord(type)) + " \"" + shown + "\" does not exist");
     };
     if (type == pg_query::OBJECT_TABLE) {
       Result<catalog::RelationRef> rel = view().ResolveRelation(schema, name, path);
