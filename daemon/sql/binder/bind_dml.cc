@@ -103,6 +103,50 @@ std::unique_ptr<FromItem> TargetItem(const catalog::Table& table, const std::str
   return item;
 }
 
+// UPDATE's and DELETE's rows: the target table (emitting row keys) joined
+// with the FROM / USING items, all visible in one scope.
+struct DmlTarget {
+  const catalog::Table* table = nullptr;
+  std::vector<std::unique_ptr<FromItem>> items;
+  Scope scope;
+};
+
+Result<DmlTarget> BindDmlTarget(Binder& binder, const pg_query::RangeVar& relation,
+                                const google::protobuf::RepeatedPtrField<pg_query::Node>& from) {
+  DmlTarget target;
+  DB9_ASSIGN_OR_RETURN(target.table, TargetTable(binder, relation));
+  std::string alias = relation.has_alias() ? relation.alias().aliasname() : target.table->name;
+  target.items.push_back(TargetItem(*target.table, alias));
+  target.scope.columns = target.items[0]->scope.columns;
+  for (const pg_query::Node& node : from) {
+    DB9_ASSIGN_OR_RETURN(std::unique_ptr<FromItem> item, BindFromItem(binder, node, nullptr));
+    target.scope.columns.insert(target.scope.columns.end(), item->scope.columns.begin(),
+                                item->scope.columns.end());
+    target.items.push_back(std::move(item));
+  }
+  return target;
+}
+
+// The plan producing the rows to change, and the WHERE clause to re-check
+// on a row's newest version after waiting for its lock (only when the
+// target is the sole FROM item: a join's other side is not re-read).
+struct DmlInput {
+  OperatorPtr input;
+  ExprPtr recheck;
+};
+
+Result<DmlInput> PlanDmlInput(Binder& binder, DmlTarget& target, bool has_where,
+                              const pg_query::Node& where_clause) {
+  DmlInput out;
+  std::vector<const pg_query::Node*> where;
+  if (has_where) FlattenAndNodes(where_clause, &where);
+  if (target.items.size() == 1 && has_where) {
+    DB9_ASSIGN_OR_RETURN(out.recheck, binder.BindExpr(where_clause, target.scope));
+  }
+  DB9_ASSIGN_OR_RETURN(out.input, PlanFrom(binder, target.items, target.scope, where));
+  return out;
+}
+
 }  // namespace
 
 Result<BoundQuery> Binder::BindInsert(const pg_query::InsertStmt& stmt) {
@@ -267,17 +311,9 @@ Result<BoundQuery> Binder::BindInsert(const pg_query::InsertStmt& stmt) {
 
 Result<BoundQuery> Binder::BindUpdate(const pg_query::UpdateStmt& stmt) {
   if (stmt.has_with_clause()) return NotSupported("WITH in UPDATE");
-  DB9_ASSIGN_OR_RETURN(const catalog::Table* table, TargetTable(*this, stmt.relation()));
-  std::string alias = stmt.relation().has_alias() ? stmt.relation().alias().aliasname() : table->name;
-  std::vector<std::unique_ptr<FromItem>> items;
-  items.push_back(TargetItem(*table, alias));
-  Scope scope;
-  scope.columns = items[0]->scope.columns;
-  for (const pg_query::Node& from : stmt.from_clause()) {
-    DB9_ASSIGN_OR_RETURN(std::unique_ptr<FromItem> item, BindFromItem(*this, from, nullptr));
-    scope.columns.insert(scope.columns.end(), item->scope.columns.begin(), item->scope.columns.end());
-    items.push_back(std::move(item));
-  }
+  DB9_ASSIGN_OR_RETURN(DmlTarget dml, BindDmlTarget(*this, stmt.relation(), stmt.from_clause()));
+  const catalog::Table* table = dml.table;
+  const Scope& scope = dml.scope;
   const size_t n = table->columns.size();
   std::vector<ExprPtr> set(n);
   for (const pg_query::Node& t : stmt.target_list()) {
@@ -300,62 +336,31 @@ Result<BoundQuery> Binder::BindUpdate(const pg_query::UpdateStmt& stmt) {
     DB9_ASSIGN_OR_RETURN(ExprPtr e, BindExpr(rt.val(), scope));
     DB9_ASSIGN_OR_RETURN(set[pos], CoerceToColumn(*this, std::move(e), c, rt.location()));
   }
-  std::vector<const pg_query::Node*> where;
-  if (stmt.has_where_clause()) FlattenAndNodes(stmt.where_clause(), &where);
-  ExprPtr recheck;
-  if (items.size() == 1 && stmt.has_where_clause()) {
-    DB9_ASSIGN_OR_RETURN(recheck, BindExpr(stmt.where_clause(), scope));
-  }
-  DB9_ASSIGN_OR_RETURN(OperatorPtr input, PlanFrom(*this, items, scope, where));
-  std::vector<ExprPtr> returning;
-  std::vector<OutputColumn> returning_columns;
-  if (stmt.returning_list_size() > 0) {
-    DB9_ASSIGN_OR_RETURN(auto r, BindTargetList(*this, stmt.returning_list(), scope));
-    returning = std::move(r.first);
-    returning_columns = std::move(r.second);
-  }
+  DB9_ASSIGN_OR_RETURN(DmlInput in,
+                       PlanDmlInput(*this, dml, stmt.has_where_clause(), stmt.where_clause()));
+  DB9_ASSIGN_OR_RETURN(auto returning, BindTargetList(*this, stmt.returning_list(), scope));
   DB9_ASSIGN_OR_RETURN(WriteTarget target, PrepareWriteTarget(*table));
   BoundQuery q;
-  q.columns = returning_columns;
-  q.root = std::make_unique<UpdateOp>(std::move(input), std::move(target), std::move(set),
-                                      std::move(recheck), std::move(returning),
-                                      std::move(returning_columns));
+  q.columns = returning.second;
+  q.root = std::make_unique<UpdateOp>(std::move(in.input), std::move(target), std::move(set),
+                                      std::move(in.recheck), std::move(returning.first),
+                                      std::move(returning.second));
   return q;
 }
 
 Result<BoundQuery> Binder::BindDelete(const pg_query::DeleteStmt& stmt) {
   if (stmt.has_with_clause()) return NotSupported("WITH in DELETE");
-  DB9_ASSIGN_OR_RETURN(const catalog::Table* table, TargetTable(*this, stmt.relation()));
-  std::string alias = stmt.relation().has_alias() ? stmt.relation().alias().aliasname() : table->name;
-  std::vector<std::unique_ptr<FromItem>> items;
-  items.push_back(TargetItem(*table, alias));
-  Scope scope;
-  scope.columns = items[0]->scope.columns;
-  for (const pg_query::Node& from : stmt.using_clause()) {
-    DB9_ASSIGN_OR_RETURN(std::unique_ptr<FromItem> item, BindFromItem(*this, from, nullptr));
-    scope.columns.insert(scope.columns.end(), item->scope.columns.begin(), item->scope.columns.end());
-    items.push_back(std::move(item));
-  }
-  std::vector<const pg_query::Node*> where;
-  if (stmt.has_where_clause()) FlattenAndNodes(stmt.where_clause(), &where);
-  ExprPtr recheck;
-  if (items.size() == 1 && stmt.has_where_clause()) {
-    DB9_ASSIGN_OR_RETURN(recheck, BindExpr(stmt.where_clause(), scope));
-  }
-  DB9_ASSIGN_OR_RETURN(OperatorPtr input, PlanFrom(*this, items, scope, where));
-  std::vector<ExprPtr> returning;
-  std::vector<OutputColumn> returning_columns;
-  if (stmt.returning_list_size() > 0) {
-    DB9_ASSIGN_OR_RETURN(auto r, BindTargetList(*this, stmt.returning_list(), scope));
-    returning = std::move(r.first);
-    returning_columns = std::move(r.second);
-  }
+  DB9_ASSIGN_OR_RETURN(DmlTarget dml, BindDmlTarget(*this, stmt.relation(), stmt.using_clause()));
+  DB9_ASSIGN_OR_RETURN(DmlInput in,
+                       PlanDmlInput(*this, dml, stmt.has_where_clause(), stmt.where_clause()));
+  DB9_ASSIGN_OR_RETURN(auto returning, BindTargetList(*this, stmt.returning_list(), dml.scope));
   WriteTarget target;
-  target.table = table;
+  target.table = dml.table;
   BoundQuery q;
-  q.columns = returning_columns;
-  q.root = std::make_unique<DeleteOp>(std::move(input), std::move(target), std::move(recheck),
-                                      std::move(returning), std::move(returning_columns));
+  q.columns = returning.second;
+  q.root = std::make_unique<DeleteOp>(std::move(in.input), std::move(target),
+                                      std::move(in.recheck), std::move(returning.first),
+                                      std::move(returning.second));
   return q;
 }
 
