@@ -3,6 +3,26 @@
 #include "daemon/catalog/system_registry.h"
 
 namespace db9::catalog {
+namespace {
+
+// Tables and sequences live in maps keyed by OID; both are looked up by OID
+// and by (namespace, name).
+template <typename Map>
+const typename Map::mapped_type* ByOid(const Map& objects, Oid oid) {
+  auto it = objects.find(oid);
+  return it == objects.end() ? nullptr : &it->second;
+}
+
+template <typename Map>
+const typename Map::mapped_type* ByName(const Map& objects, Oid namespace_oid,
+                                        std::string_view name) {
+  for (const auto& [oid, object] : objects) {
+    if (object.namespace_oid == namespace_oid && object.name == name) return &object;
+  }
+  return nullptr;
+}
+
+}  // namespace
 
 CatalogState::CatalogState()
     : namespaces_{{kPgCatalogNamespace, "pg_catalog"},
@@ -23,28 +43,16 @@ const Namespace* CatalogState::NamespaceByOid(Oid oid) const {
   return nullptr;
 }
 
-const Table* CatalogState::TableByOid(Oid oid) const {
-  auto it = tables_.find(oid);
-  return it == tables_.end() ? nullptr : &it->second;
-}
+const Table* CatalogState::TableByOid(Oid oid) const { return ByOid(tables_, oid); }
 
 const Table* CatalogState::FindTable(Oid namespace_oid, std::string_view name) const {
-  for (const auto& [oid, table] : tables_) {
-    if (table.namespace_oid == namespace_oid && table.name == name) return &table;
-  }
-  return nullptr;
+  return ByName(tables_, namespace_oid, name);
 }
 
-const Sequence* CatalogState::SequenceByOid(Oid oid) const {
-  auto it = sequences_.find(oid);
-  return it == sequences_.end() ? nullptr : &it->second;
-}
+const Sequence* CatalogState::SequenceByOid(Oid oid) const { return ByOid(sequences_, oid); }
 
 const Sequence* CatalogState::FindSequence(Oid namespace_oid, std::string_view name) const {
-  for (const auto& [oid, sequence] : sequences_) {
-    if (sequence.namespace_oid == namespace_oid && sequence.name == name) return &sequence;
-  }
-  return nullptr;
+  return ByName(sequences_, namespace_oid, name);
 }
 
 std::pair<const Table*, const Index*> CatalogState::FindIndex(Oid namespace_oid,
