@@ -174,14 +174,16 @@ Result<std::vector<types::Value>> DecodeRow(const Table& table, std::string_view
   return row;
 }
 
-Status DecodeRowInto(const Table& table, std::string_view data, std::vector<types::Value>* out) {
+Status DecodeRowInto(const Table& table, std::string_view data, std::vector<types::Value>* out,
+                     const std::vector<bool>* needed) {
   std::vector<types::Value>& row = *out;
   const size_t n = table.columns.size();
   row.resize(n);
   // Each value is assigned once; columns the row does not store (NULLs,
-  // columns added later) become NULL at the end. Scans decode millions of
-  // rows, so no second pass of assignments and no allocation for the marks
-  // of a table of up to 64 columns.
+  // columns added later) and columns the reader does not need become NULL
+  // at the end. Scans decode millions of rows, so no second pass of
+  // assignments and no allocation for the marks of a table of up to 64
+  // columns.
   uint64_t seen_small = 0;
   std::vector<bool> seen_large(n > 64 ? n : 0);
   auto mark = [&](size_t i) {
@@ -199,49 +201,51 @@ Status DecodeRowInto(const Table& table, std::string_view data, std::vector<type
     uint64_t attnum, tag, a, b, c;
     std::string_view bytes;
     if (!reader.Fixed(2, &attnum) || !reader.Fixed(1, &tag)) return Corrupt(table);
-    types::Value::Payload payload;
+    // Stored in column order: the next column is almost always the one.
+    size_t i = next_column < n && table.columns[next_column].attnum == static_cast<int16_t>(attnum)
+                   ? next_column
+                   : static_cast<size_t>(table.ColumnIndex(static_cast<int16_t>(attnum)));
+    const bool keep = i < n && (needed == nullptr || (*needed)[i]);
+    const Oid type = keep ? table.columns[i].type : 0;
+    if (i < n) next_column = i + 1;
     switch (tag) {
-      case kNull: break;
+      case kNull: continue;
       case kBool:
         if (!reader.Fixed(1, &a)) return Corrupt(table);
-        payload = a != 0;
+        if (keep) row[i].Set(type, a != 0);
         break;
       case kInt:
         if (!reader.Fixed(8, &a)) return Corrupt(table);
-        payload = static_cast<int64_t>(a);
+        if (keep) row[i].Set(type, static_cast<int64_t>(a));
         break;
       case kDouble: {
         if (!reader.Fixed(8, &a)) return Corrupt(table);
         double d;
         std::memcpy(&d, &a, 8);
-        payload = d;
+        if (keep) row[i].Set(type, d);
         break;
       }
       case kString:
         if (!reader.Varint(&a) || !reader.Bytes(a, &bytes)) return Corrupt(table);
-        payload = std::string(bytes);
+        if (keep) row[i].AssignString(type, bytes);
         break;
       case kInterval:
         if (!reader.Fixed(4, &a) || !reader.Fixed(4, &b) || !reader.Fixed(8, &c)) {
           return Corrupt(table);
         }
-        payload = types::Interval{static_cast<int32_t>(a), static_cast<int32_t>(b),
-                                  static_cast<int64_t>(c)};
+        if (keep) {
+          row[i].Set(type, types::Interval{static_cast<int32_t>(a), static_cast<int32_t>(b),
+                                           static_cast<int64_t>(c)});
+        }
         break;
       default: return Corrupt(table);
     }
-    // Stored in column order: the next column is almost always the one.
-    size_t i = next_column < n && table.columns[next_column].attnum == static_cast<int16_t>(attnum)
-                   ? next_column
-                   : static_cast<size_t>(table.ColumnIndex(static_cast<int16_t>(attnum)));
-    if (i < n) {
-      row[i] = types::Value::Of(table.columns[i].type, std::move(payload));
-      mark(i);
-      next_column = i + 1;
-    }
+    if (keep) mark(i);
   }
   for (size_t i = 0; i < n; ++i) {
-    if (!seen(i)) row[i] = types::Value::Null(table.columns[i].type);
+    if (!seen(i) && !(row[i].is_null() && row[i].type() == table.columns[i].type)) {
+      row[i].Set(table.columns[i].type, std::monostate{});
+    }
   }
   return Status::OK();
 }

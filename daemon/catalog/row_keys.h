@@ -51,6 +51,9 @@ std::string EncodeRow(const Table& table, const std::vector<types::Value>& row);
 // XX001 when the bytes are not a row.
 Result<std::vector<types::Value>> DecodeRow(const Table& table, std::string_view data);
 // The same into *row, reusing its storage (scans decode row after row).
-Status DecodeRowInto(const Table& table, std::string_view data, std::vector<types::Value>* row);
+// With `needed` (one flag per table column), columns not needed read as
+// NULL and cost no copy: a scan decodes only what its query refers to.
+Status DecodeRowInto(const Table& table, std::string_view data, std::vector<types::Value>* row,
+                     const std::vector<bool>* needed = nullptr);
 
 }  // namespace db9::catalog

@@ -66,6 +66,24 @@ class Value {
   const Interval& as_interval() const { return std::get<Interval>(payload_); }
   const Payload& payload() const { return payload_; }
 
+  // Replaces type and payload in place (no temporary Value), for decoders
+  // that fill the same row again and again.
+  template <typename T>
+  void Set(Oid type, T&& payload) {
+    type_ = type;
+    payload_ = std::forward<T>(payload);
+  }
+  // Sets a string payload, reusing this value's string storage when it
+  // holds one (a scan decodes row after row into the same values).
+  void AssignString(Oid type, std::string_view bytes) {
+    type_ = type;
+    if (auto* s = std::get_if<std::string>(&payload_)) {
+      s->assign(bytes);
+    } else {
+      payload_ = std::string(bytes);
+    }
+  }
+
   // Same type as far as the payload goes, different OID (varchar -> text).
   Value Relabel(Oid type) const& { return Value(type, payload_); }
   Value Relabel(Oid type) && { return Value(type, std::move(payload_)); }

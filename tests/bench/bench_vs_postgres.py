@@ -110,6 +110,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rows", type=int, default=200000)
+    parser.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES),
+                        help="run only these cases")
     args = parser.parse_args()
     workdir = tempfile.mkdtemp(prefix="db9-bench-")
     os.chmod(workdir, 0o755)
@@ -122,7 +124,8 @@ def main():
         for name, url in targets.items():
             load(url, args.rows)
         print(f"{'case':<15}{'clients':>8}{'db9d tps':>12}{'pg15 tps':>12}{'db9/pg':>9}")
-        for case, template in CASES.items():
+        for case in args.cases:
+            template = CASES[case]
             script = template.format(rows=args.rows, rows_less_scan=max(1, args.rows - 100000))
             for clients in (1, 8):
                 tps = {}

@@ -5,11 +5,13 @@
 #include "daemon/sql/binder/aggregate_binding.h"
 #include "daemon/sql/binder/cte_binding.h"
 #include "daemon/sql/binder/grouping_sets.h"
+#include "daemon/sql/binder/locking_binding.h"
 #include "daemon/sql/binder/select_binding.h"
 #include "daemon/sql/binder/set_function_binding.h"
 #include "daemon/sql/exec/cte_prelude_op.h"
 #include "daemon/sql/exec/distinct_on_op.h"
 #include "daemon/sql/exec/project_set_op.h"
+#include "daemon/sql/planner/column_use.h"
 #include "daemon/sql/binder/window_binding.h"
 
 namespace db9::sql {
@@ -347,20 +349,35 @@ Result<BoundQuery> Binder::BindSelectBody(const pg_query::SelectStmt& stmt, cons
   WindowState window;
   if (stmt.op() == pg_query::SETOP_UNION || stmt.op() == pg_query::SETOP_INTERSECT ||
       stmt.op() == pg_query::SETOP_EXCEPT) {
+    RowLocking locking(stmt);
+    if (locking.active()) {
+      return Status::Error(sqlstate::kFeatureNotSupported,
+                           locking.Strength() + " is not allowed with UNION/INTERSECT/EXCEPT");
+    }
     return BindSetOperation(*this, stmt, outer);
   }
   if (stmt.values_lists_size() > 0) return BindValuesList(*this, stmt, outer);
   if (stmt.has_into_clause()) return NotSupported("SELECT INTO");
 
   // FROM and WHERE.
+  ColumnUse use;
+  if (stmt.from_clause_size() > 0) use = CollectColumnUse(stmt);
+  struct RestoreColumnUse {
+    Binder& b;
+    const ColumnUse* saved;
+    ~RestoreColumnUse() { b.column_use = saved; }
+  } restore_column_use{*this, std::exchange(column_use, &use)};
   Scope scope;
   scope.parent = outer;
   std::vector<std::unique_ptr<FromItem>> items;
+  RowLocking locking(stmt);
   for (const pg_query::Node& from : stmt.from_clause()) {
     DB9_ASSIGN_OR_RETURN(std::unique_ptr<FromItem> item, BindFromItem(*this, from, outer, &scope));
+    DB9_RETURN_IF_ERROR(locking.Mark(from, item.get(), scope.columns.size()));
     scope.columns.insert(scope.columns.end(), item->scope.columns.begin(), item->scope.columns.end());
     items.push_back(std::move(item));
   }
+  DB9_RETURN_IF_ERROR(locking.CheckAllNamed());
   std::vector<const pg_query::Node*> where;
   if (stmt.has_where_clause()) {
     if (ContainsAggregate(stmt.where_clause(), *ctx_.registries)) {
@@ -596,6 +613,26 @@ Result<BoundQuery> Binder::BindSelectBody(const pg_query::SelectStmt& stmt, cons
     DB9_RETURN_IF_ERROR(CheckDistinctOnOrder(distinct_on, sort_keys));
   }
   set_function_state = nullptr;
+  DB9_RETURN_IF_ERROR(
+      locking.CheckQueryShape(grouped, !window.calls.empty(), !set_functions.calls.empty()));
+  // Row locks: the FROM row rides along behind the projection, for the
+  // locked tables' row keys and for re-evaluating a row that changed while
+  // LockRowsOp waited for it.
+  std::vector<ExprPtr> lock_projection;
+  ExprPtr lock_recheck;
+  if (!locking.tables().empty()) {
+    lock_projection = exprs;
+    for (size_t i = 0; i < scope.columns.size(); ++i) {
+      const ScopeColumn& c = scope.columns[i];
+      exprs.push_back(std::make_shared<ColumnExpr>(static_cast<int>(i), 0, c.type, c.typmod));
+      columns.push_back({"?from?", c.type, c.typmod, 0, 0});
+    }
+    if (stmt.has_where_clause()) {
+      DB9_ASSIGN_OR_RETURN(lock_recheck, BindExpr(stmt.where_clause(), scope));
+      DB9_ASSIGN_OR_RETURN(lock_recheck, Coerce(std::move(lock_recheck), types::oid::kBool, -1,
+                                                CoercionContext::kImplicit, -1));
+    }
+  }
   size_t window_input_width = scope.columns.size();  // the row the window operator reads
   if (grouped) {
     std::vector<OutputColumn> agg_columns;
@@ -624,6 +661,10 @@ Result<BoundQuery> Binder::BindSelectBody(const pg_query::SelectStmt& stmt, cons
     root = std::make_unique<DistinctOp>(std::move(root), static_cast<int>(visible));
   }
   if (!sort_keys.empty()) root = std::make_unique<SortOp>(std::move(root), std::move(sort_keys));
+  if (!locking.tables().empty()) {
+    root = std::make_unique<LockRowsOp>(std::move(root), locking.tables(), std::move(lock_projection),
+                                        std::move(lock_recheck));
+  }
   if (!distinct_on.empty()) root = std::make_unique<DistinctOnOp>(std::move(root), std::move(distinct_on));
   if (stmt.has_limit_count() || stmt.has_limit_offset()) {
     ExprPtr limit, offset;

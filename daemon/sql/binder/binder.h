@@ -57,6 +57,7 @@ struct BoundQuery {
 };
 
 struct WorkTable;  // exec/recursive_union_op.h
+struct ColumnUse;  // planner/column_use.h
 
 // A common table expression made available to FROM.
 struct CteBinding {
@@ -153,6 +154,10 @@ class Binder {
   // a FROM function or LATERAL subquery is bound with the preceding FROM
   // items as its enclosing scope and asks here whether it read them.
   std::set<const Scope*> outer_scopes_read;
+  // The column names the SELECT being bound can read (set by
+  // BindSelectBody; null: every column, as for a DML target): the planner
+  // has its table scans decode only those.
+  const ColumnUse* column_use = nullptr;
 
  private:
   BindContext ctx_;

@@ -60,7 +60,7 @@ Status HashAggregateOp::Accumulate(ExecContext& ctx, Group& group, const Row& ro
     std::vector<Value>& args = args_scratch_;
     args.resize(call.args.size());
     for (size_t a = 0; a < call.args.size(); ++a) {
-      DB9_ASSIGN_OR_RETURN(args[a], call.args[a]->Eval(ctx, row));
+      DB9_RETURN_IF_ERROR(EvalInto(*call.args[a], ctx, row, &args[a]));
     }
     if (call.distinct) {
       DB9_ASSIGN_OR_RETURN(std::string key, GroupKey(ctx.types(), args));

@@ -30,11 +30,9 @@ ProjectOp::ProjectOp(OperatorPtr input, std::vector<ExprPtr> exprs,
 Result<bool> ProjectOp::Next(ExecContext& ctx, Row* row) {
   DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &scratch_));
   if (!more) return false;
-  row->clear();
-  row->reserve(exprs_.size());
-  for (const ExprPtr& expr : exprs_) {
-    DB9_ASSIGN_OR_RETURN(Value v, expr->Eval(ctx, scratch_));
-    row->push_back(std::move(v));
+  row->resize(exprs_.size());
+  for (size_t i = 0; i < exprs_.size(); ++i) {
+    DB9_RETURN_IF_ERROR(EvalInto(*exprs_[i], ctx, scratch_, &(*row)[i]));
   }
   return true;
 }

@@ -7,6 +7,7 @@
 #include "daemon/sql/exec/distinct_on_op.h"
 #include "daemon/sql/exec/function_scan_op.h"
 #include "daemon/sql/exec/lateral_join_op.h"
+#include "daemon/sql/exec/lock_rows_op.h"
 #include "daemon/sql/exec/project_set_op.h"
 #include "daemon/sql/exec/recursive_union_op.h"
 #include "daemon/sql/exec/window_op.h"
@@ -29,6 +30,7 @@ ExplainNode Node(std::string label, std::vector<const Operator*> inputs = {}) {
 ExplainNode FilterOp::Explain() const { return Node("Filter", {input_.get()}); }
 ExplainNode ProjectOp::Explain() const { return Node("", {input_.get()}); }
 ExplainNode LimitOp::Explain() const { return Node("Limit", {input_.get()}); }
+ExplainNode LockRowsOp::Explain() const { return Node("LockRows", {input_.get()}); }
 ExplainNode SortOp::Explain() const { return Node("Sort", {input_.get()}); }
 ExplainNode DistinctOp::Explain() const { return Node("HashAggregate", {input_.get()}); }
 ExplainNode ValuesOp::Explain() const {

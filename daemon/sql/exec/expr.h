@@ -28,6 +28,10 @@ class Expr {
 
   Oid type;
   int32_t typmod;
+  // >= 0: the expression is exactly that column of the input row, which
+  // EvalInto copies without a virtual call (projections and aggregate
+  // arguments do this for every row).
+  int input_column = -1;
 };
 
 using ExprPtr = std::shared_ptr<const Expr>;
@@ -45,7 +49,9 @@ class ConstExpr final : public Expr {
 class ColumnExpr final : public Expr {
  public:
   ColumnExpr(int index, int levels_up, Oid type, int32_t typmod)
-      : Expr(type, typmod), index(index), levels_up(levels_up) {}
+      : Expr(type, typmod), index(index), levels_up(levels_up) {
+    if (levels_up == 0) input_column = index;
+  }
   Result<Value> Eval(ExecContext& ctx, const Row& row) const override;
   bool IsRowIndependent() const override { return levels_up > 0; }
   int index;
@@ -208,6 +214,24 @@ class CatalogFuncExpr final : public Expr {
 
 // Evaluates a predicate: true only when the value is non-NULL true.
 Result<bool> EvalPredicate(const Expr& expr, ExecContext& ctx, const Row& row);
+
+// *out = expr over row; a plain input column is copied in place, reusing
+// *out's storage.
+inline Status EvalInto(const Expr& expr, ExecContext& ctx, const Row& row, Value* out) {
+  if (expr.input_column >= 0 && static_cast<size_t>(expr.input_column) < row.size()) {
+    const Value& in = row[static_cast<size_t>(expr.input_column)];
+    // Integers (int2/4/8, dates, timestamps) are most columns: assign the
+    // alternative directly instead of the variant's generic copy.
+    if (std::holds_alternative<int64_t>(in.payload())) {
+      out->Set(in.type(), in.as_int());
+    } else {
+      *out = in;
+    }
+    return Status::OK();
+  }
+  DB9_ASSIGN_OR_RETURN(*out, expr.Eval(ctx, row));
+  return Status::OK();
+}
 
 }  // namespace db9::sql
 

@@ -1,5 +1,7 @@
 #include "daemon/sql/exec/scan_ops.h"
 
+#include <algorithm>
+
 #include "daemon/catalog/row_keys.h"
 #include "daemon/storage/encoding/key_encoding.h"
 
@@ -23,8 +25,10 @@ Result<std::optional<Value>> ToKeyType(ExecContext& ctx, const Value& value, Oid
   return std::optional<Value>(std::move(cast).value());
 }
 
-TableScanOp::TableScanOp(const catalog::Table* table, AccessPath path, bool emit_row_key)
+TableScanOp::TableScanOp(const catalog::Table* table, AccessPath path, bool emit_row_key,
+                         std::vector<bool> needed)
     : table_(table), path_(std::move(path)), emit_row_key_(emit_row_key) {
+  if (std::find(needed.begin(), needed.end(), false) != needed.end()) needed_ = std::move(needed);
   for (const catalog::Column& c : table->columns) {
     columns.push_back({c.name, c.type, c.typmod, table->oid, c.attnum});
   }
@@ -122,7 +126,7 @@ Status TableScanOp::Open(ExecContext& ctx) {
 
 Result<bool> TableScanOp::EmitStored(ExecContext& ctx, std::string_view key,
                                      std::string_view value, Row* row) {
-  DB9_RETURN_IF_ERROR(catalog::DecodeRowInto(*table_, value, row));
+  DB9_RETURN_IF_ERROR(catalog::DecodeRowInto(*table_, value, row, needed_.empty() ? nullptr : &needed_));
   if (recheck_) {
     for (const ExprPtr& predicate : path_.enforced) {
       DB9_ASSIGN_OR_RETURN(bool keep, EvalPredicate(*predicate, ctx, *row));

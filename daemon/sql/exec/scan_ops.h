@@ -30,10 +30,13 @@ struct AccessPath {
 };
 
 // Emits the table's columns; with `emit_row_key`, one more column holding
-// the row's full KV key (bytea), which UPDATE/DELETE use.
+// the row's full KV key (bytea), which UPDATE/DELETE use. With `needed`
+// (one flag per column), columns the query never reads are emitted as NULL
+// without being decoded.
 class TableScanOp final : public Operator {
  public:
-  TableScanOp(const catalog::Table* table, AccessPath path, bool emit_row_key);
+  TableScanOp(const catalog::Table* table, AccessPath path, bool emit_row_key,
+              std::vector<bool> needed = {});
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
   ExplainNode Explain() const override;
@@ -51,6 +54,7 @@ class TableScanOp final : public Operator {
   const catalog::Table* table_;
   AccessPath path_;
   bool emit_row_key_;
+  std::vector<bool> needed_;  // empty: every column
   bool empty_ = false;
   bool point_ = false;  // a single Get of point_key_
   bool point_done_ = false;

@@ -2,6 +2,7 @@
 
 #include "daemon/sql/exec/lateral_join_op.h"
 #include "daemon/sql/planner/access_path.h"
+#include "daemon/sql/planner/column_use.h"
 
 namespace db9::sql {
 namespace {
@@ -144,7 +145,13 @@ Result<OperatorPtr> PlanItem(Binder& binder, FromItem& item, const Scope* outer,
     }
     binder.TakeReferencedColumns();
     AccessPath path = ChooseAccessPath(*item.table, &predicates);
-    op = std::make_unique<TableScanOp>(item.table, std::move(path), item.emit_row_key);
+    std::vector<bool> needed;
+    if (binder.column_use != nullptr && !item.emit_row_key) {
+      std::vector<std::string> names;
+      for (size_t i = 0; i < item.table->columns.size(); ++i) names.push_back(item.scope.columns[i].name);
+      needed = NeededColumns(*binder.column_use, names, item.alias);
+    }
+    op = std::make_unique<TableScanOp>(item.table, std::move(path), item.emit_row_key, std::move(needed));
     // Output column names follow the alias's column list, if any.
     for (size_t i = 0; i < item.scope.columns.size() && i < op->columns.size(); ++i) {
       op->columns[i].name = item.scope.columns[i].name;

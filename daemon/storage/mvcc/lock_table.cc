@@ -14,7 +14,8 @@ LockTable::Shard& LockTable::ShardFor(std::string_view key) {
   return shards_[std::hash<std::string_view>{}(key) % kShards];
 }
 
-Status LockTable::Acquire(TxnId txn, std::string_view key, const std::atomic<bool>* cancel) {
+Status LockTable::Acquire(TxnId txn, std::string_view key, const std::atomic<bool>* cancel,
+                          LockWait wait) {
   Shard& shard = ShardFor(key);
   std::unique_lock<std::mutex> guard(shard.mu);
   auto it = shard.locks.find(key);
@@ -27,6 +28,9 @@ Status LockTable::Acquire(TxnId txn, std::string_view key, const std::atomic<boo
   if (lock.owner == 0 && lock.waiters.empty()) {
     lock.owner = txn;
     return Status::OK();
+  }
+  if (wait == LockWait::kNoWait) {
+    return Status::Error(sqlstate::kLockNotAvailable, "could not obtain lock on row");
   }
   return Wait(txn, lock, guard, cancel);
 }

@@ -29,6 +29,12 @@ namespace db9::mvcc {
 
 using TxnId = uint64_t;  // 0 means "nobody"
 
+// What a lock request does when another transaction holds the key.
+enum class LockWait {
+  kBlock,   // wait for it (the default for writes)
+  kNoWait,  // fail at once with 55P03 (SELECT ... FOR UPDATE NOWAIT / SKIP LOCKED)
+};
+
 class LockTable {
  public:
   explicit LockTable(std::chrono::milliseconds deadlock_timeout)
@@ -36,8 +42,10 @@ class LockTable {
 
   // Takes `key` for `txn`, waiting while another transaction holds it. OK if
   // `txn` already holds it. 40P01 on deadlock, 57014 when *cancel becomes
-  // true while waiting (cancel may be null).
-  Status Acquire(TxnId txn, std::string_view key, const std::atomic<bool>* cancel);
+  // true while waiting (cancel may be null). With LockWait::kNoWait, 55P03
+  // instead of waiting.
+  Status Acquire(TxnId txn, std::string_view key, const std::atomic<bool>* cancel,
+                 LockWait wait = LockWait::kBlock);
 
   // Releases `key` if `txn` holds it and wakes its waiters.
   void Release(TxnId txn, std::string_view key);

@@ -27,6 +27,7 @@
 #include <string_view>
 
 #include "daemon/storage/kv/kv_store.h"
+#include "daemon/storage/mvcc/lock_table.h"
 #include "shared/base/result.h"
 #include "shared/base/status.h"
 
@@ -69,7 +70,9 @@ class Transaction {
   // Takes the key's write lock for the rest of the transaction, waiting while
   // another transaction holds it. Fails with 40001 (REPEATABLE READ, see top),
   // 40P01 on deadlock, 57014 when the cancel flag is raised while waiting.
-  virtual Result<LockResult> LockForWrite(std::string_view key) = 0;
+  // With LockWait::kNoWait it does not wait: 55P03 when another transaction
+  // holds the key (SELECT ... FOR UPDATE NOWAIT and SKIP LOCKED).
+  virtual Result<LockResult> LockForWrite(std::string_view key, LockWait wait = LockWait::kBlock) = 0;
 
   // For a uniqueness check before an INSERT (primary key, unique index
   // entry): takes the key's write lock exactly like LockForWrite, waiting for

@@ -85,12 +85,12 @@ std::unique_ptr<kv::Iterator> TransactionImpl::NewIterator() {
   return std::make_unique<MergedIterator>(manager_.store().NewIterator(options), writes_);
 }
 
-Result<TransactionImpl::HeldKey> TransactionImpl::LockKey(std::string_view key) {
+Result<TransactionImpl::HeldKey> TransactionImpl::LockKey(std::string_view key, LockWait wait) {
   DB9_RETURN_IF_ERROR(CheckActive());
   EnsureSnapshot();
   auto it = held_.find(std::string(key));
   if (it == held_.end()) {
-    DB9_RETURN_IF_ERROR(manager_.locks().Acquire(id_, key, cancel_));
+    DB9_RETURN_IF_ERROR(manager_.locks().Acquire(id_, key, cancel_, wait));
     // With the lock held nobody else can commit to the key, so its stamp is
     // final until we finish: the conflict is decided once, here.
     bool changed = manager_.stamps().StampOf(key) > snapshot_.counter;
@@ -101,8 +101,8 @@ Result<TransactionImpl::HeldKey> TransactionImpl::LockKey(std::string_view key) 
   return HeldKey{manager_.stamps().StampOf(key) > snapshot_.counter, &it->second};
 }
 
-Result<bool> TransactionImpl::LockForChange(std::string_view key) {
-  DB9_ASSIGN_OR_RETURN(HeldKey held, LockKey(key));
+Result<bool> TransactionImpl::LockForChange(std::string_view key, LockWait wait) {
+  DB9_ASSIGN_OR_RETURN(HeldKey held, LockKey(key, wait));
   if (*held.conflict) return SerializationFailure(key);
   return held.changed;
 }
@@ -125,8 +125,8 @@ Result<std::optional<std::string>> TransactionImpl::Latest(std::string_view key)
   return manager_.store().Get(kv::ReadOptions{}, key);
 }
 
-Result<LockResult> TransactionImpl::LockForWrite(std::string_view key) {
-  DB9_ASSIGN_OR_RETURN(bool changed, LockForChange(key));
+Result<LockResult> TransactionImpl::LockForWrite(std::string_view key, LockWait wait) {
+  DB9_ASSIGN_OR_RETURN(bool changed, LockForChange(key, wait));
   DB9_ASSIGN_OR_RETURN(std::optional<std::string> latest, Latest(key));
   return LockResult{changed, std::move(latest)};
 }

@@ -31,7 +31,7 @@ class TransactionImpl : public Transaction {
 
   Result<std::optional<std::string>> Get(std::string_view key) override;
   std::unique_ptr<kv::Iterator> NewIterator() override;
-  Result<LockResult> LockForWrite(std::string_view key) override;
+  Result<LockResult> LockForWrite(std::string_view key, LockWait wait) override;
   Result<LockResult> LockForInsert(std::string_view key) override;
   Status Put(std::string_view key, std::string_view value) override;
   Status Delete(std::string_view key) override;
@@ -60,9 +60,9 @@ class TransactionImpl : public Transaction {
     // and no LockForInsert found it absent since, so writing it is a 40001.
     bool* conflict;
   };
-  Result<HeldKey> LockKey(std::string_view key);
+  Result<HeldKey> LockKey(std::string_view key, LockWait wait = LockWait::kBlock);
   // LockKey, then 40001 on a REPEATABLE READ conflict.
-  Result<bool> LockForChange(std::string_view key);
+  Result<bool> LockForChange(std::string_view key, LockWait wait = LockWait::kBlock);
   Status SerializationFailure(std::string_view key);
   // The newest committed value of `key` with own writes laid over it.
   Result<std::optional<std::string>> Latest(std::string_view key);
