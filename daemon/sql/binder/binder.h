@@ -153,6 +153,9 @@ class Binder {
   // a FROM function or LATERAL subquery is bound with the preceding FROM
   // items as its enclosing scope and asks here whether it read them.
   std::set<const Scope*> outer_scopes_read;
+  // Views being expanded (bind_view.cc): a view that reads itself, through
+  // CREATE OR REPLACE, is an error rather than endless recursion.
+  std::set<Oid> expanding_views;
 
  private:
   BindContext ctx_;

@@ -13,6 +13,11 @@ Result<std::unique_ptr<FromItem>> BindFromItem(Binder& binder, const pg_query::N
                                                const Scope* outer,
                                                const Scope* preceding = nullptr);
 
+// A view named in FROM, expanded (bind_view.cc): its stored SELECT bound
+// like a subquery, output fitted to the columns fixed at CREATE VIEW and
+// attributed to the view (table_oid, attnum), as PostgreSQL describes them.
+Result<BoundQuery> BindView(Binder& binder, const catalog::View& view);
+
 // DISTINCT ON (bind_distinct_on.cc): the key positions in the projection
 // `exprs` (hidden columns appended for keys not in the select list), and
 // the check that ORDER BY starts with those keys (42P10).
