@@ -15,6 +15,7 @@
 #include "daemon/app/instance_lock.h"
 #include "daemon/app/logging.h"
 #include "daemon/app/readiness.h"
+#include "daemon/app/systemd_sockets.h"
 #include "daemon/control/control_server.h"
 #include "daemon/functions/registries.h"
 #include "daemon/net/pg_server.h"
@@ -131,7 +132,13 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
 
-  if (auto s = CheckNotRunning(config.control_socket); !s.ok()) return Fail(kExitStart, s);
+  auto inherited = db9::app::TakeControlSocketFromSystemd(config.control_socket);
+  if (!inherited.ok()) return Fail(kExitConfig, inherited.status());
+  // An inherited control socket is systemd's promise that no other daemon
+  // serves it (and asking it would only reach this very process).
+  if (!*inherited) {
+    if (auto s = CheckNotRunning(config.control_socket); !s.ok()) return Fail(kExitStart, s);
+  }
   auto lock = db9::app::InstanceLock::Acquire(config.data_dir);
   if (!lock.ok()) return Fail(kExitStart, lock.status());
   if (auto s = db9::app::SetUpLogging(config.data_dir, config.log_level); !s.ok()) {
@@ -166,14 +173,17 @@ int main(int argc, char** argv) {
   info.types = &registries.types;
   pid_t self = ::getpid();
   info.request_shutdown = [self] { ::kill(self, SIGTERM); };
-  auto control = db9::control::StartControlServer(config.control_socket, **tenants, info);
+  auto control = *inherited ? db9::control::StartControlServerOnSocket(
+                                   **inherited, config.control_socket, **tenants, info)
+                             : db9::control::StartControlServer(config.control_socket, **tenants, info);
   if (!control.ok()) {
     (*pg)->Stop();
     return Fail(kExitStart, control.status());
   }
 
   spdlog::info("listening for PostgreSQL clients on {}:{}", config.listen_address, real_port);
-  spdlog::info("control socket {}", config.control_socket);
+  spdlog::info("control socket {}{}", config.control_socket,
+               *inherited ? " (passed by systemd)" : "");
   db9::app::NotifyReady(real_port);
 
   int signal_number = 0;

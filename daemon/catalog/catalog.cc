@@ -30,6 +30,27 @@ Status ScanRecords(kv::KvStore& store, const std::shared_ptr<const kv::Snapshot>
   return it->status();
 }
 
+// Decodes every record of one kind and hands each object to `add`.
+template <typename Decode, typename Add>
+Status LoadRecords(kv::KvStore& store, const std::shared_ptr<const kv::Snapshot>& snapshot,
+                   RecordKind kind, Decode decode, Add add) {
+  return ScanRecords(store, snapshot, kind, [&](std::string_view data) -> Status {
+    auto object = decode(data);
+    if (!object.ok()) return object.status();
+    add(std::move(*object));
+    return Status::OK();
+  });
+}
+
+// An `add` for LoadRecords that files objects by OID.
+template <typename Map>
+auto IntoMap(Map& map) {
+  return [&map](typename Map::mapped_type object) {
+    Oid oid = object.oid;
+    map[oid] = std::move(object);
+  };
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Catalog>> Catalog::Open(mvcc::TxnManager& txns) {
@@ -52,20 +73,15 @@ Result<std::unique_ptr<Catalog>> Catalog::Open(mvcc::TxnManager& txns) {
 Result<std::shared_ptr<CatalogState>> Catalog::LoadCommitted() {
   auto state = std::make_shared<CatalogState>();
   std::shared_ptr<const kv::Snapshot> snapshot = txns_.CommittedSnapshot();
-  DB9_RETURN_IF_ERROR(ScanRecords(txns_.store(), snapshot, RecordKind::kTable,
-                                  [&](std::string_view data) -> Status {
-                                    DB9_ASSIGN_OR_RETURN(Table table, DecodeTable(data));
-                                    Oid oid = table.oid;
-                                    state->tables_[oid] = std::move(table);
-                                    return Status::OK();
-                                  }));
-  DB9_RETURN_IF_ERROR(ScanRecords(txns_.store(), snapshot, RecordKind::kSequence,
-                                  [&](std::string_view data) -> Status {
-                                    DB9_ASSIGN_OR_RETURN(Sequence seq, DecodeSequence(data));
-                                    Oid oid = seq.oid;
-                                    state->sequences_[oid] = std::move(seq);
-                                    return Status::OK();
-                                  }));
+  kv::KvStore& store = txns_.store();
+  DB9_RETURN_IF_ERROR(LoadRecords(store, snapshot, RecordKind::kNamespace, DecodeNamespace,
+                                  [&](Namespace ns) { state->namespaces_.push_back(std::move(ns)); }));
+  DB9_RETURN_IF_ERROR(
+      LoadRecords(store, snapshot, RecordKind::kTable, DecodeTable, IntoMap(state->tables_)));
+  DB9_RETURN_IF_ERROR(LoadRecords(store, snapshot, RecordKind::kSequence, DecodeSequence,
+                                  IntoMap(state->sequences_)));
+  DB9_RETURN_IF_ERROR(
+      LoadRecords(store, snapshot, RecordKind::kView, DecodeView, IntoMap(state->views_)));
   return state;
 }
 
@@ -110,6 +126,22 @@ Status Catalog::StoreSequence(mvcc::Transaction& txn, const Sequence& sequence) 
 
 Status Catalog::DeleteSequence(mvcc::Transaction& txn, Oid oid) {
   return txn.Delete(RecordKey(RecordKind::kSequence, oid));
+}
+
+Status Catalog::StoreView(mvcc::Transaction& txn, const View& view) {
+  return txn.Put(RecordKey(RecordKind::kView, view.oid), EncodeView(view));
+}
+
+Status Catalog::DeleteView(mvcc::Transaction& txn, Oid oid) {
+  return txn.Delete(RecordKey(RecordKind::kView, oid));
+}
+
+Status Catalog::StoreNamespace(mvcc::Transaction& txn, const Namespace& ns) {
+  return txn.Put(RecordKey(RecordKind::kNamespace, ns.oid), EncodeNamespace(ns));
+}
+
+Status Catalog::DeleteNamespace(mvcc::Transaction& txn, Oid oid) {
+  return txn.Delete(RecordKey(RecordKind::kNamespace, oid));
 }
 
 }  // namespace db9::catalog

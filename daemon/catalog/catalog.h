@@ -1,7 +1,8 @@
-// Catalog: what tables, indexes and sequences exist in one tenant's database.
+// Catalog: what schemas, tables, indexes, sequences and views exist in one
+// tenant's database.
 //
 // Persistent objects (tables with their columns, constraints and indexes;
-// sequences) are JSON records under Keyspace::kCatalog, written through the
+// sequences; views; schemas made by CREATE SCHEMA) are JSON records under Keyspace::kCatalog, written through the
 // caller's mvcc::Transaction, so DDL commits and rolls back with the
 // transaction it runs in. Readers work on a CatalogState: an immutable
 // snapshot of every object, shared by all sessions until the next DDL commit.
@@ -39,11 +40,14 @@ namespace db9::catalog {
 
 struct SystemRelation;
 
-// A relation a name resolved to: a stored table or a system relation.
+// A relation a name resolved to: a stored table, a view or a system relation.
 struct RelationRef {
   const Table* table = nullptr;
   const SystemRelation* system = nullptr;
-  explicit operator bool() const { return table != nullptr || system != nullptr; }
+  const View* view = nullptr;
+  explicit operator bool() const {
+    return table != nullptr || system != nullptr || view != nullptr;
+  }
 };
 
 // Immutable snapshot of the catalog. Pointers it hands out live as long as
@@ -58,6 +62,7 @@ class CatalogState {
   const std::vector<Namespace>& namespaces() const { return namespaces_; }
   const std::map<Oid, Table>& tables() const { return tables_; }
   const std::map<Oid, Sequence>& sequences() const { return sequences_; }
+  const std::map<Oid, View>& views() const { return views_; }
 
   const Namespace* FindNamespace(std::string_view name) const;
   const Namespace* NamespaceByOid(Oid oid) const;
@@ -65,20 +70,34 @@ class CatalogState {
   const Table* FindTable(Oid namespace_oid, std::string_view name) const;
   const Sequence* SequenceByOid(Oid oid) const;
   const Sequence* FindSequence(Oid namespace_oid, std::string_view name) const;
+  const View* ViewByOid(Oid oid) const;
+  const View* FindView(Oid namespace_oid, std::string_view name) const;
+  // The views that read `oid` (a table or view), directly or through other
+  // views, each once, every view listed after the views it reads from.
+  std::vector<const View*> DependentViews(Oid oid) const;
+  // Every view, each after the views it reads from (CREATE order for a dump).
+  std::vector<const View*> ViewsInDependencyOrder() const;
+  // Whether anything (table, sequence, view) lives in the namespace.
+  bool NamespaceHasObjects(Oid namespace_oid) const;
   // The index and the table that owns it.
   std::pair<const Table*, const Index*> FindIndex(Oid namespace_oid, std::string_view name) const;
   std::pair<const Table*, const Index*> IndexByOid(Oid oid) const;
-  // Whether any relation-like object (table, index, sequence, system
+  // Whether any relation-like object (table, index, sequence, view, system
   // relation) has this name in the namespace: names share one space there.
   bool RelationNameTaken(Oid namespace_oid, std::string_view name) const;
 
   // Resolves [schema.]name the way PostgreSQL does: an explicit schema is
   // looked up directly; otherwise pg_catalog first, then `search_path` in
-  // order ("$user" and missing schemas are skipped). Tables and system
-  // relations only. 42P01 'relation "x" does not exist' / 3F000 when the
+  // order ("$user" and missing schemas are skipped). Tables, views and
+  // system relations. 42P01 'relation "x" does not exist' / 3F000 when the
   // schema is unknown.
   Result<RelationRef> ResolveRelation(std::string_view schema, std::string_view name,
                                       const std::vector<std::string>& search_path) const;
+  // An index by [schema.]name, along the path when unqualified; {nullptr,
+  // nullptr} when there is none (or the schema is unknown).
+  std::pair<const Table*, const Index*> ResolveIndex(
+      std::string_view schema, std::string_view name,
+      const std::vector<std::string>& search_path) const;
   // Same for sequences (nextval('name')).
   Result<const Sequence*> ResolveSequence(std::string_view schema, std::string_view name,
                                           const std::vector<std::string>& search_path) const;
@@ -91,13 +110,22 @@ class CatalogState {
   std::shared_ptr<CatalogState> WithoutTable(Oid oid) const;
   std::shared_ptr<CatalogState> WithSequence(Sequence sequence) const;
   std::shared_ptr<CatalogState> WithoutSequence(Oid oid) const;
+  std::shared_ptr<CatalogState> WithView(View view) const;
+  std::shared_ptr<CatalogState> WithoutView(Oid oid) const;
+  std::shared_ptr<CatalogState> WithNamespace(Namespace ns) const;
+  std::shared_ptr<CatalogState> WithoutNamespace(Oid oid) const;
 
  private:
   friend class Catalog;
+  // A copy of this state changed by `edit`.
+  template <typename Edit>
+  std::shared_ptr<CatalogState> Edited(Edit edit) const;
+
   uint64_t version_ = 0;
   std::vector<Namespace> namespaces_;
   std::map<Oid, Table> tables_;
   std::map<Oid, Sequence> sequences_;
+  std::map<Oid, View> views_;
 };
 
 class Catalog {
@@ -123,6 +151,10 @@ class Catalog {
   Status DeleteTable(mvcc::Transaction& txn, Oid oid);
   Status StoreSequence(mvcc::Transaction& txn, const Sequence& sequence);
   Status DeleteSequence(mvcc::Transaction& txn, Oid oid);
+  Status StoreView(mvcc::Transaction& txn, const View& view);
+  Status DeleteView(mvcc::Transaction& txn, Oid oid);
+  Status StoreNamespace(mvcc::Transaction& txn, const Namespace& ns);
+  Status DeleteNamespace(mvcc::Transaction& txn, Oid oid);
 
   mvcc::TxnManager& txn_manager() { return txns_; }
 

@@ -1,5 +1,5 @@
-// The objects the catalog describes: tables with their columns, constraints
-// and indexes, and sequences. Plain structs, copied freely: a CatalogState is
+// The objects the catalog describes: schemas, tables with their columns,
+// constraints and indexes, sequences and views. Plain structs, copied freely: a CatalogState is
 // an immutable set of them (see catalog.h).
 //
 // Numbering follows PostgreSQL where clients can see it: column attnum starts
@@ -24,6 +24,8 @@ inline constexpr Oid kPublicNamespace = 2200;
 inline constexpr Oid kInformationSchemaNamespace = 13183;  // varies in PostgreSQL; stable here
 inline constexpr Oid kFirstUserOid = 16384;
 
+// A schema. pg_catalog, public and information_schema are built in; the
+// ones made by CREATE SCHEMA are stored records.
 struct Namespace {
   Oid oid = 0;
   std::string name;
@@ -120,6 +122,30 @@ struct Sequence {
   bool cycle = false;
   Oid owned_by_table = 0;                // OWNED BY (serial columns)
   int16_t owned_by_column = 0;
+};
+
+// A view: a stored SELECT that the binder expands wherever the view is
+// named, so it always reads the current rows of the relations beneath it.
+struct View {
+  Oid oid = 0;
+  std::string name;
+  Oid namespace_oid = kPublicNamespace;
+  // The output columns fixed at CREATE VIEW (attnum 1..n, name, type,
+  // typmod): a table column added later does not appear, as in PostgreSQL.
+  std::vector<Column> columns;
+  // The names the query itself gave those columns (before a column list
+  // renamed them): binding the text later must give the same ones, or a
+  // table change has shifted what the view would read.
+  std::vector<std::string> query_names;
+  // The SELECT as SQL text, deparsed with every relation name
+  // schema-qualified, so binding it later does not depend on search_path.
+  std::string definition;
+  // The tables and views the definition reads: DROP of one of them fails
+  // (2BP01) unless CASCADE drops this view too.
+  std::vector<Oid> depends_on;
+  // INSERT, UPDATE and DELETE write through it (a simple view, see
+  // sql/binder/view_dml.h); decided at CREATE VIEW.
+  bool updatable = false;
 };
 
 }  // namespace db9::catalog

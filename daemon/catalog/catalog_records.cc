@@ -15,6 +15,19 @@ Status Corrupt(std::string_view what, const std::exception& e) {
                            " is damaged: " + e.what());
 }
 
+// Parses a record and fills a T from it; any JSON error (syntax, a missing
+// or mistyped field) is XX001 naming what the record describes.
+template <typename T, typename Fill>
+Result<T> ParseRecord(std::string_view data, std::string_view what, Fill fill) {
+  try {
+    T object;
+    fill(json::parse(data), object);
+    return object;
+  } catch (const std::exception& e) {
+    return Corrupt(what, e);
+  }
+}
+
 json ColumnToJson(const Column& c) {
   return json{{"name", c.name},           {"attnum", c.attnum},
               {"type", c.type},           {"typmod", c.typmod},
@@ -116,9 +129,7 @@ std::string EncodeTable(const Table& table) {
 }
 
 Result<Table> DecodeTable(std::string_view data) {
-  try {
-    json j = json::parse(data);
-    Table t;
+  return ParseRecord<Table>(data, "table", [](const json& j, Table& t) {
     t.oid = j.at("oid").get<Oid>();
     t.name = j.at("name").get<std::string>();
     t.namespace_oid = j.value("namespace", kPublicNamespace);
@@ -131,10 +142,7 @@ Result<Table> DecodeTable(std::string_view data) {
       t.indexes.push_back(IndexFromJson(i, t.oid));
     }
     t.options = j.value("options", std::vector<std::string>{});
-    return t;
-  } catch (const std::exception& e) {
-    return Corrupt("table", e);
-  }
+  });
 }
 
 std::string EncodeSequence(const Sequence& s) {
@@ -146,9 +154,7 @@ std::string EncodeSequence(const Sequence& s) {
 }
 
 Result<Sequence> DecodeSequence(std::string_view data) {
-  try {
-    json j = json::parse(data);
-    Sequence s;
+  return ParseRecord<Sequence>(data, "sequence", [](const json& j, Sequence& s) {
     s.oid = j.at("oid").get<Oid>();
     s.name = j.at("name").get<std::string>();
     s.namespace_oid = j.value("namespace", kPublicNamespace);
@@ -160,10 +166,41 @@ Result<Sequence> DecodeSequence(std::string_view data) {
     s.cycle = j.value("cycle", false);
     s.owned_by_table = j.value("owned_by_table", Oid{0});
     s.owned_by_column = j.value("owned_by_column", int16_t{0});
-    return s;
-  } catch (const std::exception& e) {
-    return Corrupt("sequence", e);
-  }
+  });
+}
+
+std::string EncodeView(const View& v) {
+  json columns = json::array();
+  for (const Column& c : v.columns) columns.push_back(ColumnToJson(c));
+  json j{{"oid", v.oid},         {"name", v.name},           {"namespace", v.namespace_oid},
+         {"columns", columns},   {"query_names", v.query_names},
+         {"definition", v.definition}, {"depends_on", v.depends_on},
+         {"updatable", v.updatable}};
+  return j.dump();
+}
+
+Result<View> DecodeView(std::string_view data) {
+  return ParseRecord<View>(data, "view", [](const json& j, View& v) {
+    v.oid = j.at("oid").get<Oid>();
+    v.name = j.at("name").get<std::string>();
+    v.namespace_oid = j.value("namespace", kPublicNamespace);
+    for (const json& c : j.at("columns")) v.columns.push_back(ColumnFromJson(c));
+    v.query_names = j.at("query_names").get<std::vector<std::string>>();
+    v.definition = j.at("definition").get<std::string>();
+    v.depends_on = j.value("depends_on", std::vector<Oid>{});
+    v.updatable = j.value("updatable", false);
+  });
+}
+
+std::string EncodeNamespace(const Namespace& ns) {
+  return json{{"oid", ns.oid}, {"name", ns.name}}.dump();
+}
+
+Result<Namespace> DecodeNamespace(std::string_view data) {
+  return ParseRecord<Namespace>(data, "schema", [](const json& j, Namespace& ns) {
+    ns.oid = j.at("oid").get<Oid>();
+    ns.name = j.at("name").get<std::string>();
+  });
 }
 
 }  // namespace db9::catalog

@@ -5,8 +5,8 @@
 namespace db9::catalog {
 namespace {
 
-// Tables and sequences live in maps keyed by OID; both are looked up by OID
-// and by (namespace, name).
+// Tables, sequences and views live in maps keyed by OID; each is looked up
+// by OID and by (namespace, name).
 template <typename Map>
 const typename Map::mapped_type* ByOid(const Map& objects, Oid oid) {
   auto it = objects.find(oid);
@@ -55,6 +55,12 @@ const Sequence* CatalogState::FindSequence(Oid namespace_oid, std::string_view n
   return ByName(sequences_, namespace_oid, name);
 }
 
+const View* CatalogState::ViewByOid(Oid oid) const { return ByOid(views_, oid); }
+
+const View* CatalogState::FindView(Oid namespace_oid, std::string_view name) const {
+  return ByName(views_, namespace_oid, name);
+}
+
 std::pair<const Table*, const Index*> CatalogState::FindIndex(Oid namespace_oid,
                                                               std::string_view name) const {
   for (const auto& [oid, table] : tables_) {
@@ -76,7 +82,7 @@ std::pair<const Table*, const Index*> CatalogState::IndexByOid(Oid index_oid) co
 
 bool CatalogState::RelationNameTaken(Oid namespace_oid, std::string_view name) const {
   return FindTable(namespace_oid, name) != nullptr ||
-         FindSequence(namespace_oid, name) != nullptr ||
+         FindSequence(namespace_oid, name) != nullptr || FindView(namespace_oid, name) != nullptr ||
          FindIndex(namespace_oid, name).second != nullptr ||
          SystemRegistry::Global().FindRelation(namespace_oid, name) != nullptr;
 }
@@ -116,12 +122,29 @@ Result<RelationRef> CatalogState::ResolveRelation(
   }
   for (Oid ns : candidates) {
     if (const Table* table = FindTable(ns, name)) return RelationRef{table, nullptr};
+    if (const View* view = FindView(ns, name)) return RelationRef{nullptr, nullptr, view};
     if (const SystemRelation* rel = SystemRegistry::Global().FindRelation(ns, name)) {
       return RelationRef{nullptr, rel};
     }
   }
   std::string full = schema.empty() ? std::string(name) : std::string(schema) + "." + std::string(name);
   return Status::Error(sqlstate::kUndefinedTable, "relation \"" + full + "\" does not exist");
+}
+
+std::pair<const Table*, const Index*> CatalogState::ResolveIndex(
+    std::string_view schema, std::string_view name,
+    const std::vector<std::string>& search_path) const {
+  std::vector<Oid> candidates;
+  if (!schema.empty()) {
+    if (const Namespace* ns = FindNamespace(schema)) candidates.push_back(ns->oid);
+  } else {
+    candidates = SearchNamespaces(*this, search_path);
+  }
+  for (Oid ns : candidates) {
+    auto found = FindIndex(ns, name);
+    if (found.second != nullptr) return found;
+  }
+  return {nullptr, nullptr};
 }
 
 Result<const Sequence*> CatalogState::ResolveSequence(
@@ -155,30 +178,45 @@ Result<Oid> CatalogState::CreationNamespace(std::string_view schema,
   return Status::Error(sqlstate::kUndefinedObject, "no schema has been selected to create in");
 }
 
-std::shared_ptr<CatalogState> CatalogState::WithTable(Table table) const {
+template <typename Edit>
+std::shared_ptr<CatalogState> CatalogState::Edited(Edit edit) const {
   auto copy = std::make_shared<CatalogState>(*this);
-  Oid oid = table.oid;
-  copy->tables_[oid] = std::move(table);
+  edit(*copy);
   return copy;
+}
+
+std::shared_ptr<CatalogState> CatalogState::WithTable(Table table) const {
+  return Edited([&](CatalogState& s) { s.tables_[table.oid] = std::move(table); });
 }
 
 std::shared_ptr<CatalogState> CatalogState::WithoutTable(Oid oid) const {
-  auto copy = std::make_shared<CatalogState>(*this);
-  copy->tables_.erase(oid);
-  return copy;
+  return Edited([&](CatalogState& s) { s.tables_.erase(oid); });
 }
 
 std::shared_ptr<CatalogState> CatalogState::WithSequence(Sequence sequence) const {
-  auto copy = std::make_shared<CatalogState>(*this);
-  Oid oid = sequence.oid;
-  copy->sequences_[oid] = std::move(sequence);
-  return copy;
+  return Edited([&](CatalogState& s) { s.sequences_[sequence.oid] = std::move(sequence); });
 }
 
 std::shared_ptr<CatalogState> CatalogState::WithoutSequence(Oid oid) const {
-  auto copy = std::make_shared<CatalogState>(*this);
-  copy->sequences_.erase(oid);
-  return copy;
+  return Edited([&](CatalogState& s) { s.sequences_.erase(oid); });
+}
+
+std::shared_ptr<CatalogState> CatalogState::WithView(View view) const {
+  return Edited([&](CatalogState& s) { s.views_[view.oid] = std::move(view); });
+}
+
+std::shared_ptr<CatalogState> CatalogState::WithoutView(Oid oid) const {
+  return Edited([&](CatalogState& s) { s.views_.erase(oid); });
+}
+
+std::shared_ptr<CatalogState> CatalogState::WithNamespace(Namespace ns) const {
+  return Edited([&](CatalogState& s) { s.namespaces_.push_back(std::move(ns)); });
+}
+
+std::shared_ptr<CatalogState> CatalogState::WithoutNamespace(Oid oid) const {
+  return Edited([&](CatalogState& s) {
+    std::erase_if(s.namespaces_, [oid](const Namespace& ns) { return ns.oid == oid; });
+  });
 }
 
 }  // namespace db9::catalog

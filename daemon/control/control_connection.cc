@@ -76,6 +76,9 @@ void ControlConnection::Stop() {
   {
     std::lock_guard lock(mu_);
     stopping_ = true;
+    // A request still running (a long db.sql) would hold up the daemon's
+    // shutdown: it is stopped as if its client had hung up.
+    if (running_ != nullptr) running_->StopNow();
   }
   Wake();
 }
@@ -232,7 +235,17 @@ json ControlConnection::Dispatch(const std::string& op, const json& args, bool* 
     Unsubscribe();
     return json::object();
   }
-  auto result = operations_.Run(op, args);
+  HangupGuard hangup(fd_);
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_) hangup.StopNow();
+    running_ = &hangup;
+  }
+  auto result = operations_.Run(op, args, hangup);
+  {
+    std::lock_guard lock(mu_);
+    running_ = nullptr;
+  }
   if (result.ok()) return std::move(result).value();
   *ok = false;
   return ErrorToJson(result.status());

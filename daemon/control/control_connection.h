@@ -63,6 +63,7 @@ class ControlConnection {
   bool subscribed_ = false;
   bool overflowed_ = false;
   bool stopping_ = false;
+  HangupGuard* running_ = nullptr;  // the request being served, for Stop()
 
   std::atomic<bool> finished_{false};
 };

@@ -29,6 +29,7 @@ class ControlServerImpl : public ControlServer {
   ControlServerImpl(int listen_fd, std::string socket_path, tenants::TenantManager& tenants,
                     DaemonInfo info)
       : listen_fd_(listen_fd),
+        owns_socket_file_(!info.socket_activated),
         wake_fd_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)),
         socket_path_(socket_path),
         tenants_(tenants),
@@ -58,7 +59,7 @@ class ControlServerImpl : public ControlServer {
     clients_.clear();
     ::close(listen_fd_);
     ::close(wake_fd_);
-    ::unlink(socket_path_.c_str());
+    if (owns_socket_file_) ::unlink(socket_path_.c_str());
   }
 
  private:
@@ -77,11 +78,18 @@ class ControlServerImpl : public ControlServer {
       int fd = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
       if (fd < 0) continue;
       if (!PeerIsOwner(fd)) {
-        ::close(fd);  // someone else's process: not a word
+        // Someone else's process (the socket's modes keep them out unless
+        // loosened): told why, served nothing.
+        Refuse(fd, Status::Error(sqlstate::kInsufficientPrivilege,
+                                 "permission denied: this db9 daemon serves only the user who "
+                                 "runs it")
+                       .WithHint("each user runs their own db9d (`db9 daemon start`)"));
         continue;
       }
       if (clients_.size() >= kMaxClients) {
-        RefuseBusy(fd);
+        Refuse(fd, Status::Error(sqlstate::kTooManyConnections,
+                                 "too many control clients (the limit is " +
+                                     std::to_string(kMaxClients) + ")"));
         continue;
       }
       auto connection = std::make_unique<ControlConnection>(fd, operations_, tenants_);
@@ -101,19 +109,16 @@ class ControlServerImpl : public ControlServer {
     }
   }
 
-  static void RefuseBusy(int fd) {
-    nlohmann::json refusal = {
-        {"id", nullptr},
-        {"ok", false},
-        {"error", ErrorToJson(Status::Error(sqlstate::kTooManyConnections,
-                                            "too many control clients (the limit is " +
-                                                std::to_string(kMaxClients) + ")"))}};
+  // One error line about the connection itself ("id": null), then hang up.
+  static void Refuse(int fd, const Status& why) {
+    nlohmann::json refusal = {{"id", nullptr}, {"ok", false}, {"error", ErrorToJson(why)}};
     std::string line = refusal.dump() + "\n";
     [[maybe_unused]] ssize_t n = ::send(fd, line.data(), line.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
     ::close(fd);
   }
 
   int listen_fd_;
+  const bool owns_socket_file_;  // false: systemd made it and keeps listening
   int wake_fd_;
   std::string socket_path_;
   tenants::TenantManager& tenants_;
@@ -131,8 +136,18 @@ Result<std::unique_ptr<ControlServer>> StartControlServer(const std::string& soc
                                                           tenants::TenantManager& tenants,
                                                           DaemonInfo info) {
   DB9_ASSIGN_OR_RETURN(int fd, ListenOnControlSocket(socket_path));
+  info.socket_activated = false;
   return std::unique_ptr<ControlServer>(
       new ControlServerImpl(fd, socket_path, tenants, std::move(info)));
+}
+
+Result<std::unique_ptr<ControlServer>> StartControlServerOnSocket(int listen_fd,
+                                                                  const std::string& socket_path,
+                                                                  tenants::TenantManager& tenants,
+                                                                  DaemonInfo info) {
+  info.socket_activated = true;
+  return std::unique_ptr<ControlServer>(
+      new ControlServerImpl(listen_fd, socket_path, tenants, std::move(info)));
 }
 
 }  // namespace db9::control

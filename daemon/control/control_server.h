@@ -26,6 +26,7 @@ struct DaemonInfo {
   uint16_t port = 0;  // the port really in use
   int64_t started_unix_ms = 0;
   std::function<void()> request_shutdown;  // "daemon stop"
+  bool socket_activated = false;  // the control socket came from systemd
   // How SQL results of db.sql / db.rows become text: the daemon's registries
   // (the same the PostgreSQL server uses). REQUIRES: outlives the server.
   const types::TypeRegistry* types = nullptr;
@@ -43,5 +44,13 @@ class ControlServer {
 Result<std::unique_ptr<ControlServer>> StartControlServer(const std::string& socket_path,
                                                           tenants::TenantManager& tenants,
                                                           DaemonInfo info);
+
+// The same on `listen_fd`, a socket already listening at `socket_path` that
+// systemd passed (socket activation; takes ownership of the fd). Its file is
+// kept on Stop(): systemd still listens there, to start db9d again.
+Result<std::unique_ptr<ControlServer>> StartControlServerOnSocket(int listen_fd,
+                                                                  const std::string& socket_path,
+                                                                  tenants::TenantManager& tenants,
+                                                                  DaemonInfo info);
 
 }  // namespace db9::control

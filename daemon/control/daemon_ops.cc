@@ -33,6 +33,7 @@ void AddDaemonOperations(OperationTable& table, OperationContext& context) {
     info.port = context.info.port;
     info.data_dir = context.info.data_dir;
     info.control_socket = context.socket_path;
+    info.socket_activated = context.info.socket_activated;
     for (const auto& t : context.tenants.List()) {
       info.total_size_bytes += t.size_bytes;
       info.open_connections += t.open_connections;

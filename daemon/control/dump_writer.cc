@@ -4,6 +4,7 @@
 
 #include "daemon/control/catalog_queries.h"
 #include "daemon/control/dump_sequences.h"
+#include "daemon/control/dump_views.h"
 
 namespace db9::control {
 
@@ -157,17 +158,8 @@ Result<std::string> WriteDump(SqlRunner& runner, const std::string& database_nam
   DB9_ASSIGN_OR_RETURN(std::string values, sequences.ValueStatements(runner));
   out += values;
 
-  DB9_ASSIGN_OR_RETURN(auto views, Relations(runner, "'v'"));
-  for (const auto& row : views.rows) {
-    DB9_ASSIGN_OR_RETURN(auto definition,
-                         runner.Query("SELECT pg_catalog.pg_get_viewdef(" + Text(row, 0) + ")"));
-    if (definition.rows.empty()) continue;
-    std::string body = Text(definition.rows[0], 0);
-    while (!body.empty() && (body.back() == ';' || body.back() == '\n' || body.back() == ' ')) {
-      body.pop_back();
-    }
-    out += "CREATE VIEW " + Qualified(Text(row, 1), Text(row, 2)) + " AS " + body + ";\n";
-  }
+  DB9_ASSIGN_OR_RETURN(std::string views, ViewStatements(runner, kUserSchemas));
+  out += views;
   out += "COMMIT;\n";
   return out;
 }

@@ -9,21 +9,28 @@
 
 #include <nlohmann/json.hpp>
 
+#include "daemon/control/hangup_guard.h"
 #include "shared/base/result.h"
 
 namespace db9::control {
 
 using Handler = std::function<Result<nlohmann::json>(const nlohmann::json& args)>;
+// A handler whose work can run long (SQL): it registers with `hangup` what
+// stops it when its client goes away.
+using StoppableHandler =
+    std::function<Result<nlohmann::json>(const nlohmann::json& args, HangupGuard& hangup)>;
 
 class OperationTable {
  public:
   void Add(std::string op, Handler handler);
+  void Add(std::string op, StoppableHandler handler);
   // The handler's result; 08P01 for an unknown op. Never throws: a handler
   // that throws (a bug) becomes an XX000 error.
-  Result<nlohmann::json> Run(const std::string& op, const nlohmann::json& args) const;
+  Result<nlohmann::json> Run(const std::string& op, const nlohmann::json& args,
+                             HangupGuard& hangup) const;
 
  private:
-  std::map<std::string, Handler> handlers_;
+  std::map<std::string, StoppableHandler> handlers_;
 };
 
 }  // namespace db9::control

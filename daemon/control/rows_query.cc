@@ -68,8 +68,14 @@ std::string AfterSql(const std::vector<SortKey>& order,
 Result<RowsQuery> BuildRowsQuery(const RowsRequest& request, const TableDescription& table) {
   RowsQuery query;
   query.order = request.order_by;
-  if (query.order.empty()) {
-    for (const auto& column : table.primary_key) query.order.push_back({column, false});
+  // The primary key breaks ties: pages of a sort by a non-unique column
+  // neither skip nor repeat rows, and the order is unique, so keyset paging
+  // (no OFFSET re-reading all earlier rows) works when it has no NULLs.
+  for (const auto& column : table.primary_key) {
+    if (std::none_of(query.order.begin(), query.order.end(),
+                     [&](const SortKey& k) { return k.column == column; })) {
+      query.order.push_back({column, false});
+    }
   }
   bool all_not_null = true;
   for (const auto& key : query.order) {
@@ -77,13 +83,7 @@ Result<RowsQuery> BuildRowsQuery(const RowsRequest& request, const TableDescript
     if (column == nullptr) return NoColumn(table, key.column);
     all_not_null = all_not_null && !column->nullable;
   }
-  // Keyset paging needs a unique, NULL-free order: one that holds the whole key.
-  bool has_key = !table.primary_key.empty();
-  for (const auto& pk : table.primary_key) {
-    has_key = has_key && std::any_of(query.order.begin(), query.order.end(),
-                                     [&](const SortKey& k) { return k.column == pk; });
-  }
-  query.keyset = has_key && all_not_null;
+  query.keyset = !table.primary_key.empty() && all_not_null;
 
   std::vector<std::string> conditions;
   for (const auto& filter : request.filters) {
@@ -93,8 +93,8 @@ Result<RowsQuery> BuildRowsQuery(const RowsRequest& request, const TableDescript
   if (request.after) {
     if (!query.keyset) {
       return Status::Error(sqlstate::kInvalidParameterValue,
-                           "\"after\" paging needs an order that includes the whole primary key "
-                           "(and no nullable columns)")
+                           "\"after\" paging needs a table with a primary key and an order "
+                           "without nullable columns")
           .WithHint("page with \"offset\" instead");
     }
     bool complete = request.after->size() == query.order.size() &&

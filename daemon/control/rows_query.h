@@ -13,8 +13,9 @@ namespace db9::control {
 
 struct RowsQuery {
   std::string sql;  // asks for limit + 1 rows, to know whether more follow
-  std::vector<SortKey> order;  // the order used (the primary key by default)
-  bool keyset = false;  // the order is unique and NULL-free: "after" cursors work
+  // The order used: the request's, then any primary-key columns it lacks.
+  std::vector<SortKey> order;
+  bool keyset = false;  // a primary key and no nullable order column: "after" cursors work
 };
 
 // 42703 for an unknown column, 22023 for a bad filter op or cursor.

@@ -22,24 +22,36 @@ const types::TypeRegistry& Types(const OperationContext& context) {
                                        : functions::BuiltinRegistries().types;
 }
 
-Result<std::unique_ptr<SqlRunner>> RunnerFor(OperationContext& context, const json& args) {
+// A runner for the database named in `args`, stopped if the client hangs up.
+Result<std::unique_ptr<SqlRunner>> RunnerFor(OperationContext& context, const json& args,
+                                             HangupGuard& hangup) {
   DB9_ASSIGN_OR_RETURN(std::string name, StringArg(args, "name"));
-  return SqlRunner::Open(context.tenants, Types(context), name);
+  DB9_ASSIGN_OR_RETURN(auto runner, SqlRunner::Open(context.tenants, Types(context), name));
+  runner->StopOnHangup(hangup);
+  return runner;
+}
+
+// With a "cancel_key" in `args`, db.cancel with that key stops `runner`
+// until the returned registration ends.
+Result<std::optional<CancelRegistry::Registration>> CancellableBy(OperationContext& context,
+                                                                  const json& args, SqlRunner* runner) {
+  DB9_ASSIGN_OR_RETURN(std::string cancel_key, StringArg(args, "cancel_key", ""));
+  std::optional<CancelRegistry::Registration> cancellable;
+  if (!cancel_key.empty()) {
+    DB9_ASSIGN_OR_RETURN(auto registration, context.cancels.Register(cancel_key, runner));
+    cancellable.emplace(std::move(registration));
+  }
+  return cancellable;
 }
 
 }  // namespace
 
 void AddSqlOperations(OperationTable& table, OperationContext& context) {
-  table.Add("db.sql", [&context](const json& args) -> Result<json> {
+  table.Add("db.sql", [&context](const json& args, HangupGuard& hangup) -> Result<json> {
     DB9_ASSIGN_OR_RETURN(std::string sql, StringArg(args, "sql"));
     DB9_ASSIGN_OR_RETURN(int64_t max_rows, IntArg(args, "max_rows", 1000, 1, 100000));
-    DB9_ASSIGN_OR_RETURN(std::string cancel_key, StringArg(args, "cancel_key", ""));
-    DB9_ASSIGN_OR_RETURN(auto runner, RunnerFor(context, args));
-    std::optional<CancelRegistry::Registration> cancellable;
-    if (!cancel_key.empty()) {
-      DB9_ASSIGN_OR_RETURN(auto registration, context.cancels.Register(cancel_key, runner.get()));
-      cancellable.emplace(std::move(registration));
-    }
+    DB9_ASSIGN_OR_RETURN(auto runner, RunnerFor(context, args, hangup));
+    DB9_ASSIGN_OR_RETURN(auto cancellable, CancellableBy(context, args, runner.get()));
     DB9_ASSIGN_OR_RETURN(auto result, runner->Run(sql, max_rows));
     return json(result);
   });
@@ -51,7 +63,7 @@ void AddSqlOperations(OperationTable& table, OperationContext& context) {
     return json{{"cancelled", context.cancels.Cancel(cancel_key)}};
   });
 
-  table.Add("db.execute", [&context](const json& args) -> Result<json> {
+  table.Add("db.execute", [&context](const json& args, HangupGuard& hangup) -> Result<json> {
     auto request = Decode<ExecuteRequest>(args, "db.execute arguments");
     if (!request.ok()) {
       return Status::Error(sqlstate::kInvalidParameterValue, std::string(request.status().message()));
@@ -64,26 +76,27 @@ void AddSqlOperations(OperationTable& table, OperationContext& context) {
       return Status::Error(sqlstate::kInvalidParameterValue,
                            "argument \"max_rows\" must be between 1 and 100000");
     }
-    DB9_ASSIGN_OR_RETURN(auto runner, RunnerFor(context, args));
+    DB9_ASSIGN_OR_RETURN(auto runner, RunnerFor(context, args, hangup));
+    DB9_ASSIGN_OR_RETURN(auto cancellable, CancellableBy(context, args, runner.get()));
     DB9_ASSIGN_OR_RETURN(auto result, runner->RunInTransaction(request->statements, request->max_rows));
     return json(result);
   });
 
-  table.Add("db.tables", [&context](const json& args) -> Result<json> {
-    DB9_ASSIGN_OR_RETURN(auto runner, RunnerFor(context, args));
+  table.Add("db.tables", [&context](const json& args, HangupGuard& hangup) -> Result<json> {
+    DB9_ASSIGN_OR_RETURN(auto runner, RunnerFor(context, args, hangup));
     DB9_ASSIGN_OR_RETURN(auto tables, QueryTables(*runner));
     return json{{"tables", tables}};
   });
 
-  table.Add("db.describe", [&context](const json& args) -> Result<json> {
+  table.Add("db.describe", [&context](const json& args, HangupGuard& hangup) -> Result<json> {
     DB9_ASSIGN_OR_RETURN(std::string schema, StringArg(args, "schema", "public"));
     DB9_ASSIGN_OR_RETURN(std::string name, StringArg(args, "table"));
-    DB9_ASSIGN_OR_RETURN(auto runner, RunnerFor(context, args));
+    DB9_ASSIGN_OR_RETURN(auto runner, RunnerFor(context, args, hangup));
     DB9_ASSIGN_OR_RETURN(auto description, QueryTableDescription(*runner, schema, name));
     return json(description);
   });
 
-  table.Add("db.rows", [&context](const json& args) -> Result<json> {
+  table.Add("db.rows", [&context](const json& args, HangupGuard& hangup) -> Result<json> {
     auto request = Decode<RowsRequest>(args, "db.rows arguments");
     if (!request.ok()) {
       return Status::Error(sqlstate::kInvalidParameterValue, std::string(request.status().message()));
@@ -96,7 +109,7 @@ void AddSqlOperations(OperationTable& table, OperationContext& context) {
       return Status::Error(sqlstate::kInvalidParameterValue,
                            "argument \"limit\" must be between 1 and 10000 and \"offset\" >= 0");
     }
-    DB9_ASSIGN_OR_RETURN(auto runner, RunnerFor(context, args));
+    DB9_ASSIGN_OR_RETURN(auto runner, RunnerFor(context, args, hangup));
     DB9_ASSIGN_OR_RETURN(auto description,
                          QueryTableColumns(*runner, request->schema, request->table));
     DB9_ASSIGN_OR_RETURN(RowsQuery query, BuildRowsQuery(*request, description));

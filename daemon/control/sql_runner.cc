@@ -2,6 +2,7 @@
 
 #include <mutex>
 
+#include "daemon/sql/parser/parser.h"
 #include "daemon/sql/session/session.h"
 #include "daemon/tenants/names.h"
 #include "daemon/tenants/tenant_manager.h"
@@ -81,6 +82,11 @@ Result<QueryResult> SqlRunner::Query(const std::string& sql, int64_t max_rows) {
 
 void SqlRunner::CancelRunning() { (*cancel_)(); }
 
+void SqlRunner::StopOnHangup(HangupGuard& hangup) {
+  // Holds the Cancel, not the runner: safe whichever of the two ends first.
+  hangup_ = hangup.OnHangup([cancel = cancel_] { (*cancel)(); });
+}
+
 namespace {
 
 // The row count a command tag ends with ("UPDATE 3", "INSERT 0 1"); -1 when
@@ -119,31 +125,56 @@ Status RunOne(sql::Session& session, const ParameterizedStatement& statement,
   return Status::OK();
 }
 
+// "in statement 2 of 3: UPDATE ...", after the detail the error already had.
+Status InStatement(Status status, size_t index, const std::vector<ParameterizedStatement>& all) {
+  std::string where = "in statement " + std::to_string(index + 1) + " of " +
+                      std::to_string(all.size()) + ": " + all[index].sql;
+  if (!status.detail().empty()) where = std::string(status.detail()) + "\n" + where;
+  return std::move(status).WithDetail(std::move(where));
+}
+
+// A COMMIT among the statements would commit the ones before it even if a
+// later one failed, breaking all-or-nothing; so transaction control is
+// refused before anything runs. Text that does not parse is left to the
+// session, whose syntax error carries the position.
+Status RefuseTransactionControl(const std::vector<ParameterizedStatement>& statements) {
+  for (size_t i = 0; i < statements.size(); ++i) {
+    auto parsed = sql::Parse(statements[i].sql);
+    if (!parsed.ok()) continue;
+    for (const auto& statement : (*parsed)->statements) {
+      if (statement.node != nullptr && statement.node->has_transaction_stmt()) {
+        return InStatement(Status::Error(sqlstate::kInvalidTransactionState,
+                                         "db.execute runs its statements in one transaction of "
+                                         "its own; leave out BEGIN, COMMIT, ROLLBACK and "
+                                         "savepoints"),
+                           i, statements);
+      }
+    }
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<SqlResult> SqlRunner::RunInTransaction(const std::vector<ParameterizedStatement>& statements,
                                               int64_t max_rows) {
+  DB9_RETURN_IF_ERROR(RefuseTransactionControl(statements));
+  // An explicit block rather than the extended protocol's implicit one: a
+  // statement can succeed for the engine and still fail the call (P0002),
+  // and only an explicit ROLLBACK undoes what it and the others did.
+  ResultCollector bracket(types_, 1);  // BEGIN / COMMIT / ROLLBACK are not results
+  DB9_RETURN_IF_ERROR(session_->ExecuteSimpleQuery("BEGIN", bracket));
   ResultCollector collector(types_, max_rows);
   for (size_t i = 0; i < statements.size(); ++i) {
     Status status = RunOne(*session_, statements[i], collector);
     if (!status.ok()) {
-      // Sync ends the failed batch: the implicit transaction rolls back.
-      (void)session_->Sync();
-      std::string where = "in statement " + std::to_string(i + 1) + " of " +
-                          std::to_string(statements.size()) + ": " + statements[i].sql;
-      if (!status.detail().empty()) where = std::string(status.detail()) + "\n" + where;
-      return std::move(status).WithDetail(std::move(where));
+      (void)session_->Sync();  // ends the failed extended-protocol batch
+      (void)session_->ExecuteSimpleQuery("ROLLBACK", bracket);
+      return InStatement(std::move(status), i, statements);
     }
   }
-  DB9_RETURN_IF_ERROR(session_->Sync());  // commits
-  if (session_->transaction_status() != sql::TransactionStatus::kIdle) {
-    // A BEGIN among the statements would leave them uncommitted behind a
-    // success answer; the runner's end would roll them back silently.
-    (void)session_->ExecuteSimpleQuery("ROLLBACK", collector);
-    return Status::Error(sqlstate::kInvalidTransactionState,
-                         "db.execute runs its statements in one transaction of its own; "
-                         "leave out BEGIN, COMMIT and ROLLBACK");
-  }
+  DB9_RETURN_IF_ERROR(session_->Sync());
+  DB9_RETURN_IF_ERROR(session_->ExecuteSimpleQuery("COMMIT", bracket));
   return SqlResult{std::move(collector.results()), std::move(collector.notices())};
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "daemon/control/hangup_guard.h"
 #include "daemon/control/result_collector.h"
 #include "shared/base/result.h"
 #include "shared/control/types.h"
@@ -35,13 +36,17 @@ class SqlRunner {
   // One statement that returns rows; all of them (bounded by max_rows).
   Result<QueryResult> Query(const std::string& sql, int64_t max_rows = 1000000);
   // Runs the statements with their parameters through the extended protocol,
-  // as one implicit transaction closed by a Sync: all commit or none do. The
-  // first error (or a command tag off `expected_rows`, P0002) rolls back and
-  // is returned, its detail naming the statement.
+  // in one transaction: all commit or none do. The first error (or a command
+  // tag off `expected_rows`, P0002) rolls back and is returned, its detail
+  // naming the statement. Transaction control among them: 25000, before
+  // anything runs.
   Result<SqlResult> RunInTransaction(const std::vector<ParameterizedStatement>& statements,
                                      int64_t max_rows);
   // Thread-safe: stops the statement running now (it fails with 57014).
   void CancelRunning();
+  // From now until the runner ends, the client hanging up cancels what runs
+  // (57014, its transaction rolls back), so the database is free again.
+  void StopOnHangup(HangupGuard& hangup);
 
  private:
   struct Cancel;
@@ -52,6 +57,7 @@ class SqlRunner {
   std::shared_ptr<Cancel> cancel_;
   std::shared_ptr<tenants::TenantHandle> handle_;
   std::unique_ptr<sql::Session> session_;
+  HangupGuard::Registration hangup_;
 };
 
 // SQL text helpers for the statements the control server builds.

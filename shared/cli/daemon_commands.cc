@@ -1,6 +1,10 @@
 #include "shared/cli/daemon_commands.h"
 
+#include <signal.h>
+
 #include <chrono>
+#include <fstream>
+#include <functional>
 #include <iostream>
 #include <thread>
 
@@ -21,11 +25,24 @@ void PrintInfo(CliContext& context, const control::DaemonInfoResult& info) {
                {"Uptime", std::to_string(info.uptime_ms / 1000) + " s"},
                {"Listening", info.listen_address + ":" + std::to_string(info.port)},
                {"Data directory", info.data_dir},
-               {"Control socket", info.control_socket},
+               {"Control socket", info.control_socket +
+                                      (info.socket_activated ? " (held by systemd)" : "")},
                {"Databases", std::to_string(info.database_count)},
                {"Total size", HumanSize(info.total_size_bytes)},
                {"Connections", std::to_string(info.open_connections)}},
               context.format);
+}
+
+// True once `pid` is gone, or a zombie its parent has not reaped yet (it has
+// stopped either way).
+bool ProcessEnded(pid_t pid) {
+  if (::kill(pid, 0) != 0) return true;  // ESRCH; EPERM: the pid is someone else's now
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  std::getline(stat, line);
+  // "pid (comm) S ...": the state follows the last ')'.
+  size_t close = line.rfind(')');
+  return close != std::string::npos && close + 2 < line.size() && line[close + 2] == 'Z';
 }
 
 struct StartOptions {
@@ -54,11 +71,17 @@ void AddDaemonCommands(CLI::App& app, CliContext& context) {
       ->check(CLI::Range(1, 600));
   start->callback([&context, start_options] {
     auto options = context.ClientOptions();
-    if (auto running = control::Client::Connect(options); running.ok()) {
+    auto running = control::Client::Connect(options);
+    if (running.ok()) {
       auto info = (*running)->DaemonInfo();
       if (!info.ok()) return context.Fail(info.status());
       if (context.format == OutputFormat::kTable) std::cout << "db9d is already running\n";
       return PrintInfo(context, *info);
+    }
+    // Only "nobody listens" calls for a new daemon; a socket that is another
+    // user's, or a daemon that does not answer, would not be fixed by one.
+    if (running.status().sqlstate() != sqlstate::kConnectionException) {
+      return context.Fail(running.status());
     }
     std::vector<std::string> args;
     if (!context.socket_path.empty()) args.insert(args.end(), {"--control-socket", context.socket_path});
@@ -87,11 +110,17 @@ void AddDaemonCommands(CLI::App& app, CliContext& context) {
       std::cout << "db9d is not running\n";
       return;
     }
+    auto info = (*client)->DaemonInfo();
+    if (!info.ok()) return context.Fail(info.status());
     if (Status s = (*client)->StopDaemon(); !s.ok()) return context.Fail(s);
     client->reset();
-    // Stopped once the socket no longer answers.
+    // Stopped once the socket no longer answers. When systemd holds the
+    // socket, asking would start a new db9d: wait for the process to go.
+    const pid_t pid = static_cast<pid_t>(info->pid);
+    std::function<bool()> running = [&options] { return control::Client::Connect(options).ok(); };
+    if (info->socket_activated) running = [pid] { return !ProcessEnded(pid); };
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(context.timeout_seconds);
-    while (control::Client::Connect(options).ok()) {
+    while (running()) {
       if (std::chrono::steady_clock::now() > deadline) {
         return context.Fail(Status::Error(sqlstate::kQueryCanceled,
                                           "db9d is still running after " +
@@ -101,11 +130,18 @@ void AddDaemonCommands(CLI::App& app, CliContext& context) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     std::cout << "db9d stopped\n";
+    if (info->socket_activated) {
+      std::cout << "systemd starts it again when a client connects "
+                   "(`systemctl --user stop db9d.socket` prevents that)\n";
+    }
   });
 
   auto* status = daemon->add_subcommand("status", "is db9d running, and where");
   status->callback([&context] {
     auto client = control::Client::Connect(context.ClientOptions());
+    if (!client.ok() && client.status().sqlstate() != sqlstate::kConnectionException) {
+      return context.Fail(client.status());
+    }
     if (!client.ok()) {
       if (context.format == OutputFormat::kJson) {
         PrintJson(std::cout, {{"status", "stopped"}});

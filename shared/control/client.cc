@@ -43,7 +43,20 @@ Result<json> Client::Call(const std::string& op, const json& args,
   auto deadline = std::chrono::steady_clock::now() + timeout;
   int64_t id = next_id_++;
   json request = {{"id", id}, {"op", op}, {"args", args}};
-  DB9_RETURN_IF_ERROR(connection_->WriteLine(request.dump()));
+  Status written = connection_->WriteLine(request.dump());
+  if (written.ok()) return ReadAnswer(id, deadline);
+  // A daemon that refuses this connection (another user's, too many clients)
+  // says why and hangs up, maybe before the request went out; its reason
+  // tells more than "connection lost".
+  auto refusal = ReadAnswer(id, std::chrono::steady_clock::now() + std::chrono::milliseconds(200));
+  std::string_view code = refusal.status().sqlstate();
+  bool said_why = !refusal.ok() && code != sqlstate::kConnectionFailure &&
+                  code != sqlstate::kQueryCanceled;
+  return said_why ? refusal.status() : written;
+}
+
+// REQUIRES: mu_ held.
+Result<json> Client::ReadAnswer(int64_t id, std::chrono::steady_clock::time_point deadline) {
   while (true) {
     DB9_ASSIGN_OR_RETURN(std::string line, connection_->ReadLine(deadline));
     json response = json::parse(line, nullptr, /*allow_exceptions=*/false);
@@ -54,13 +67,17 @@ Result<json> Client::Call(const std::string& op, const json& args,
     // not subscribe, but skipping them keeps Call correct either way.
     if (response.contains("event")) continue;
     auto rid = response.find("id");
-    if (rid == response.end() || *rid != json(id)) {
+    bool ok = response.value("ok", false);
+    // An error without an id is about the connection itself (a refusal):
+    // this client sends only well-formed requests.
+    bool about_connection = rid != response.end() && rid->is_null() && !ok;
+    if (!about_connection && (rid == response.end() || *rid != json(id))) {
       // A late answer to an earlier call that timed out; not ours.
       if (rid != response.end() && rid->is_number_integer() && rid->get<int64_t>() < id) continue;
       return Status::Error(sqlstate::kProtocolViolation,
                            "the daemon answered a request that was not asked");
     }
-    if (response.value("ok", false)) {
+    if (ok) {
       auto result = response.find("result");
       return result != response.end() ? *result : json::object();
     }

@@ -16,6 +16,8 @@
 // 55006 database in use, ...). Errors made on this side:
 //   08000  the daemon is not running / the socket cannot be reached
 //          (message says how to start it)
+//   42501  the socket belongs to another user (also what that user's
+//          daemon answers, should its socket be reachable)
 //   08006  the connection broke during the call
 //   57014  no answer within the timeout
 //   08P01  the daemon answered something that is not the protocol
@@ -108,6 +110,8 @@ class Client {
 
  private:
   Client(std::unique_ptr<Connection> connection, ClientOptions options, std::string socket_path);
+  // The answer to request `id`, skipping events and late answers.
+  Result<nlohmann::json> ReadAnswer(int64_t id, std::chrono::steady_clock::time_point deadline);
 
   std::unique_ptr<Connection> connection_;
   ClientOptions options_;

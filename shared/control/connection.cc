@@ -15,6 +15,17 @@ namespace db9::control {
 
 namespace {
 
+// connect() on a socket in another user's private directory (or a socket of
+// mode 0600 that is not ours) fails with EACCES: a daemon may well be running,
+// it is just not this user's.
+Status NotYours(const std::string& socket_path) {
+  return Status::Error(sqlstate::kInsufficientPrivilege,
+                       "permission denied for the db9 control socket " + socket_path +
+                           ": it belongs to another user")
+      .WithHint("each user runs their own db9d; run db9 as the user who started it, or unset "
+                "DB9_CONTROL_SOCKET / --control-socket to use your own");
+}
+
 Status NotRunning(const std::string& socket_path, int error) {
   std::string why = error == ENOENT || error == ECONNREFUSED
                         ? "no daemon listens at " + socket_path
@@ -46,6 +57,7 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& socket_p
   if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) {
     int error = errno;
     ::close(fd);
+    if (error == EACCES || error == EPERM) return NotYours(socket_path);
     return NotRunning(socket_path, error);
   }
   return std::unique_ptr<Connection>(new Connection(fd));

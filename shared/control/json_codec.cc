@@ -63,7 +63,8 @@ void to_json(json& j, const DaemonInfoResult& v) {
        {"control_socket", v.control_socket},
        {"total_size_bytes", v.total_size_bytes},
        {"database_count", v.database_count},
-       {"open_connections", v.open_connections}};
+       {"open_connections", v.open_connections},
+       {"socket_activated", v.socket_activated}};
 }
 void from_json(const json& j, DaemonInfoResult& v) {
   Read(j, "version", v.version);
@@ -77,6 +78,7 @@ void from_json(const json& j, DaemonInfoResult& v) {
   Read(j, "total_size_bytes", v.total_size_bytes);
   Read(j, "database_count", v.database_count);
   Read(j, "open_connections", v.open_connections);
+  Read(j, "socket_activated", v.socket_activated);
 }
 
 void to_json(json& j, const DatabaseInfo& v) {

@@ -35,6 +35,9 @@ struct DaemonInfoResult {
   uint64_t total_size_bytes = 0;  // all databases on disk
   int database_count = 0;
   int open_connections = 0;
+  // systemd passed the control socket (db9d.socket): it starts db9d again
+  // when the next client connects, even after daemon.stop.
+  bool socket_activated = false;
 };
 
 // One database (tenant): an element of "db.list", the "database" object of

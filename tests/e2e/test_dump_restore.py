@@ -214,16 +214,10 @@ def violations(conn):
     return codes
 
 
-def test_dump_loads_into_postgres_and_restores_into_db9(daemon, database, postgres, tmp_path):
-    database.psql("-q", input=SCHEMA)
-    dump_file = tmp_path / "dump.sql"
-    daemon.cli("db", "dump", database.name, "-o", str(dump_file))
-    script = dump_file.read_text()
-    assert "SELECT pg_catalog.setval('\"public\".\"order_no\"', 5000, false);" in script
-    assert "SELECT pg_catalog.setval('\"public\".\"countdown\"', -3, true);" in script
-
-    # Into PostgreSQL 15 with psql: the script must load without one error.
-    pg_db = "restore_" + uuid.uuid4().hex[:8]
+def load_into_postgres(postgres, dump_file, prefix):
+    """Loads the dump with psql into a new PostgreSQL database, which must
+    take it without one error; returns the database's name."""
+    pg_db = prefix + uuid.uuid4().hex[:8]
     with psycopg.connect(host=postgres["host"], port=postgres["port"], user="postgres",
                          dbname="postgres", autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {pg_db}")
@@ -232,29 +226,54 @@ def test_dump_loads_into_postgres_and_restores_into_db9(daemon, database, postgr
                              "-f", str(dump_file)],
                             capture_output=True, text=True, timeout=120)
     assert loaded.returncode == 0 and "ERROR" not in loaded.stderr, loaded.stderr
+    return pg_db
 
-    # Into a fresh db9 database with `db9 db restore`.
-    target = "restored-" + uuid.uuid4().hex[:6]
+
+def restore_into_db9(daemon, dump_file, prefix):
+    """`db9 db restore` into a fresh db9 database; returns it and its name."""
+    target = prefix + uuid.uuid4().hex[:6]
     out = daemon.cli("create", "--name", target, "--show-secrets", "--output", "json").stdout
     restored = Database(find_url(json.loads(out)))
     daemon.cli("db", "restore", target, str(dump_file))
+    return restored, target
 
-    with database.connect(autocommit=True) as source, \
-            psycopg.connect(host=postgres["host"], port=postgres["port"], user="postgres",
-                            dbname=pg_db, autocommit=True) as pg, \
+
+def assert_same_answers(expected, queries, **others):
+    """Each connection in `others` (by the name to report) answers `queries`
+    as `expected` records."""
+    for name, conn in others.items():
+        for (q, want), (_, got) in zip(expected, answers(conn, queries)):
+            assert got == want, f"{name} differs on {q}"
+
+
+def pg_connect(postgres, dbname):
+    return psycopg.connect(host=postgres["host"], port=postgres["port"], user="postgres",
+                           dbname=dbname, autocommit=True)
+
+
+def test_dump_loads_into_postgres_and_restores_into_db9(daemon, database, postgres, tmp_path):
+    database.psql("-q", input=SCHEMA)
+    dump_file = tmp_path / "dump.sql"
+    daemon.cli("db", "dump", database.name, "-o", str(dump_file))
+    script = dump_file.read_text()
+    assert "SELECT pg_catalog.setval('\"public\".\"order_no\"', 5000, false);" in script
+    assert "SELECT pg_catalog.setval('\"public\".\"countdown\"', -3, true);" in script
+
+    # Into PostgreSQL 15 with psql, and into a fresh db9 database with
+    # `db9 db restore`.
+    pg_db = load_into_postgres(postgres, dump_file, "restore_")
+    restored, target = restore_into_db9(daemon, dump_file, "restored-")
+
+    with database.connect(autocommit=True) as source, pg_connect(postgres, pg_db) as pg, \
             restored.connect(autocommit=True) as copy:
         expected = answers(source, QUERIES)
         assert not failures(expected)
-        for name, conn in (("PostgreSQL", pg), ("db9 restore", copy)):
-            for (q, want), (_, got) in zip(expected, answers(conn, QUERIES)):
-                assert got == want, f"{name} differs on {q}"
+        assert_same_answers(expected, QUERIES, PostgreSQL=pg, db9_restore=copy)
         # Sequences continue from the saved values, identically everywhere.
         continued = answers(source, CONTINUE)
         assert not failures(continued)
         assert continued[0][1] == repr([(5000, 5007, -5, 42)])
-        for name, conn in (("PostgreSQL", pg), ("db9 restore", copy)):
-            for (q, want), (_, got) in zip(continued, answers(conn, CONTINUE)):
-                assert got == want, f"{name} differs on {q}"
+        assert_same_answers(continued, CONTINUE, PostgreSQL=pg, db9_restore=copy)
         # log_cnt (values logged ahead) is not part of a dump, as with
         # pg_dump: after a restore and one nextval both report a fresh block.
         logged = "SELECT log_cnt FROM orders_id_seq"
@@ -268,3 +287,45 @@ def test_dump_loads_into_postgres_and_restores_into_db9(daemon, database, postgr
     # A dump of the restored database is the same script (modulo its name).
     again = daemon.cli("db", "dump", target).stdout
     assert again.split("\n", 1)[1] == daemon.cli("db", "dump", database.name).stdout.split("\n", 1)[1]
+
+
+# Views in a dump: in a schema of their own, with a column list, quoted
+# names, and a view (a_first) that reads a view created after it, through
+# CREATE OR REPLACE, so only dependency order (not name order) loads.
+VIEW_SCHEMA = r"""
+CREATE SCHEMA shop;
+CREATE TABLE shop.products (id int PRIMARY KEY, name text NOT NULL, price numeric(8,2));
+INSERT INTO shop.products VALUES (1, 'pen', 1.5), (2, 'ink', 7.25), (3, 'key', 99);
+CREATE VIEW a_first AS SELECT 1 AS placeholder;
+CREATE VIEW shop.pricey (product, cost) AS SELECT name, price FROM shop.products WHERE price > 5;
+CREATE OR REPLACE VIEW a_first AS SELECT 1 AS placeholder, count(*) AS n FROM shop.pricey;
+CREATE VIEW "Quoted View" AS SELECT upper(product) AS "Loud" FROM shop.pricey ORDER BY 1;
+"""
+
+VIEW_QUERIES = [
+    "SELECT * FROM a_first",
+    "SELECT * FROM shop.pricey ORDER BY product",
+    'SELECT * FROM "Quoted View"',
+    "SELECT schemaname, viewname FROM pg_views WHERE schemaname IN ('public', 'shop') ORDER BY 1, 2",
+    "SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns "
+    "WHERE table_schema IN ('public', 'shop') ORDER BY 1, 2, ordinal_position",
+    "SELECT nspname FROM pg_namespace WHERE nspname = 'shop'",
+]
+
+
+def test_dump_with_views_loads_into_postgres_and_restores(daemon, database, postgres, tmp_path):
+    database.psql("-q", input=VIEW_SCHEMA)
+    dump_file = tmp_path / "views.sql"
+    daemon.cli("db", "dump", database.name, "-o", str(dump_file))
+    script = dump_file.read_text()
+    assert script.index('CREATE VIEW "shop"."pricey"') < script.index('CREATE VIEW "public"."a_first"')
+
+    pg_db = load_into_postgres(postgres, dump_file, "views_")
+    restored, _ = restore_into_db9(daemon, dump_file, "views-")
+
+    with database.connect(autocommit=True) as source, pg_connect(postgres, pg_db) as pg, \
+            restored.connect(autocommit=True) as copy:
+        expected = answers(source, VIEW_QUERIES)
+        assert not failures(expected)
+        assert expected[0][1] == repr([(1, 2)])
+        assert_same_answers(expected, VIEW_QUERIES, PostgreSQL=pg, db9_restore=copy)

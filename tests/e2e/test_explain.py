@@ -73,3 +73,27 @@ def test_explain_analyze_and_other_formats_are_refused_clearly(conn):
     assert plan(conn, "SELECT 1") == ["Result"]
     assert [r[0] for r in conn.execute("EXPLAIN (COSTS OFF) SELECT id FROM items WHERE id = 1")] == [
         "Index Scan using items_pkey on items"]
+
+
+def test_order_by_the_scan_order_needs_no_sort(conn):
+    # Rows come out of the table in primary-key order, and out of an index
+    # in its order; LIMIT then stops the scan after the rows it returns.
+    assert plan(conn, "SELECT note FROM items ORDER BY id LIMIT 2") == [
+        "Limit", "  ->  Seq Scan on items"]
+    assert plan(conn, "SELECT note FROM items WHERE id > 1 ORDER BY id LIMIT 2") == [
+        "Limit", "  ->  Index Scan using items_pkey on items"]
+    assert plan(conn, "SELECT id FROM items ORDER BY qty, id LIMIT 2") == [
+        "Limit", "  ->  Index Scan using items_qty on items"]
+    assert plan(conn, "SELECT id FROM items WHERE qty > 1 ORDER BY qty LIMIT 2") == [
+        "Limit", "  ->  Index Scan using items_qty on items"]
+    assert conn.execute("SELECT id FROM items ORDER BY qty, id LIMIT 2").fetchall() == [(1,), (2,)]
+
+
+def test_orders_the_scan_does_not_give_are_sorted(conn):
+    for sql in ("SELECT id FROM items ORDER BY id DESC LIMIT 2",
+                "SELECT id FROM items ORDER BY note LIMIT 2",
+                "SELECT id FROM items ORDER BY id NULLS FIRST LIMIT 2",
+                "SELECT id FROM items ORDER BY qty::text LIMIT 2",
+                "SELECT id FROM items WHERE qty > 1 ORDER BY id LIMIT 2"):
+        assert "  ->  Sort" in plan(conn, sql), sql
+    assert conn.execute("SELECT id FROM items ORDER BY id DESC LIMIT 2").fetchall() == [(3,), (2,)]

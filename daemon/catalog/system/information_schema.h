@@ -13,7 +13,7 @@ Status AddInformationSchemaView(SystemRegistry& registry, Oid oid, const char* n
                                 std::vector<SystemColumn> columns,
                                 std::function<Result<SystemRows>(const SystemContext&)> rows);
 
-Status RegisterInformationSchemaTables(SystemRegistry& registry);       // tables, columns, views, schemata
+Status RegisterInformationSchemaTables(SystemRegistry& registry);       // tables, columns, schemata
 Status RegisterInformationSchemaConstraints(SystemRegistry& registry);  // table_constraints, key_column_usage,
                                                                         // referential_constraints, sequences
 

@@ -1,4 +1,4 @@
-// information_schema.tables, columns, views and schemata, computed like
+// information_schema.tables, columns and schemata, computed like
 // PostgreSQL's views of the same names (every object is visible: the one
 // user owns them all).
 #include "daemon/catalog/system/information_schema.h"
@@ -37,7 +37,8 @@ Result<SystemRows> TablesRows(const SystemContext& ctx) {
     rows.push_back({NameV(ctx.session.database), NameV(NamespaceName(ctx.catalog, r.namespace_oid)),
                     NameV(std::string(r.name)), VarcharV(view ? "VIEW" : "BASE TABLE"),
                     NullName(), NullVarchar(), NullName(), NullName(), NullName(),
-                    YesNoV(!view), YesNoV(false), NullVarchar()});
+                    YesNoV(r.view != nullptr ? r.view->updatable : !view),
+                    YesNoV(false), NullVarchar()});
   }
   return rows;
 }
@@ -52,6 +53,7 @@ struct ColumnFacts {
   std::string default_expr{};  // empty when none
   Identity identity = Identity::kNone;
   const Sequence* identity_sequence = nullptr;
+  bool updatable = true;  // false for columns of views that are not written through
 };
 
 // information_schema's data_type: the SQL spelling without modifiers,
@@ -118,7 +120,7 @@ std::vector<Value> ColumnRow(const SystemContext& ctx, const std::string& schema
       identity ? seq_text(seq ? seq->max_value : 0) : NullVarchar(),
       identity ? seq_text(seq ? seq->min_value : 0) : NullVarchar(),
       identity ? YesNoV(seq != nullptr && seq->cycle) : NullVarchar(),
-      VarcharV("NEVER"), NullVarchar(), YesNoV(true),
+      VarcharV("NEVER"), NullVarchar(), YesNoV(c.updatable),
   };
 }
 
@@ -136,6 +138,12 @@ Result<SystemRows> ColumnsRows(const SystemContext& ctx) {
       for (const Column& c : r.table->columns) {
         ColumnFacts f{c.name, c.attnum, c.type, c.typmod, c.not_null, c.default_expr, c.identity};
         f.identity_sequence = ctx.catalog.SequenceByOid(c.identity_sequence);
+        rows.push_back(ColumnRow(ctx, schema, table, f));
+      }
+    } else if (r.view != nullptr) {
+      for (const Column& c : r.view->columns) {
+        ColumnFacts f{c.name, c.attnum, c.type, c.typmod};
+        f.updatable = r.view->updatable;
         rows.push_back(ColumnRow(ctx, schema, table, f));
       }
     }
@@ -188,15 +196,6 @@ Status RegisterInformationSchemaTables(SystemRegistry& r) {
        {"is_generated", t::kVarchar}, {"generation_expression", t::kVarchar},
        {"is_updatable", t::kVarchar}},
       ColumnsRows));
-  DB9_RETURN_IF_ERROR(AddInformationSchemaView(
-      r, 13483, "views",
-      {{"table_catalog", t::kName}, {"table_schema", t::kName}, {"table_name", t::kName},
-       {"view_definition", t::kVarchar}, {"check_option", t::kVarchar},
-       {"is_updatable", t::kVarchar}, {"is_insertable_into", t::kVarchar},
-       {"is_trigger_updatable", t::kVarchar}, {"is_trigger_deletable", t::kVarchar},
-       {"is_trigger_insertable_into", t::kVarchar}},
-      // CREATE VIEW is not supported, so there are no user views.
-      [](const SystemContext&) -> Result<SystemRows> { return SystemRows{}; }));
   return AddInformationSchemaView(
       r, 13382, "schemata",
       {{"catalog_name", t::kName}, {"schema_name", t::kName}, {"schema_owner", t::kName},

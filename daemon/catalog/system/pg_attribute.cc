@@ -1,4 +1,5 @@
-// pg_catalog.pg_attribute (columns of tables, indexes and system relations)
+// pg_catalog.pg_attribute (columns of tables, indexes, views and system
+// relations)
 // and pg_attrdef (column defaults).
 #include "daemon/catalog/system/relations.h"
 #include "daemon/catalog/system/row_values.h"
@@ -65,6 +66,10 @@ Result<SystemRows> PgAttributeRows(const SystemContext& ctx) {
         bool has_default = !c.default_expr.empty() && c.identity == Identity::kNone;
         rows.push_back(AttributeRow({r.oid, c.name, c.attnum, c.type, c.typmod, c.not_null,
                                      has_default, static_cast<char>(c.identity)}));
+      }
+    } else if (r.view != nullptr) {
+      for (const Column& c : r.view->columns) {
+        rows.push_back(AttributeRow({r.oid, c.name, c.attnum, c.type, c.typmod}));
       }
     } else if (r.sequence != nullptr) {
       rows.push_back(AttributeRow({r.oid, "last_value", 1, t::kInt8, -1, true}));

@@ -1,4 +1,4 @@
-// pg_catalog.pg_class: one row per table, index, sequence and system
+// pg_catalog.pg_class: one row per table, index, sequence, view and system
 // relation.
 #include <set>
 
@@ -63,6 +63,8 @@ Result<SystemRows> PgClassRows(const SystemContext& ctx) {
       checks = CheckCount(*r.table);
       am = kHeapAm;
       options = r.table->options;
+    } else if (r.view != nullptr) {
+      natts = static_cast<int>(r.view->columns.size());  // views have no storage: relam 0
     } else {
       natts = 3;  // last_value, log_cnt, is_called
       am = kHeapAm;
@@ -76,13 +78,13 @@ Result<SystemRows> PgClassRows(const SystemContext& ctx) {
         OidV(0),                                   // reltype: no row types
         OidV(0),                                   // reloftype
         OidV(kOwnerOid), OidV(am),
-        OidV(r.system != nullptr ? 0 : r.oid),     // relfilenode
+        OidV(r.system != nullptr || r.view != nullptr ? 0 : r.oid),  // relfilenode
         OidV(0),                                   // reltablespace: the default
         Int4V(0), Float4V(-1), Int4V(0),           // relpages, reltuples (unknown), relallvisible
         OidV(0),                                   // reltoastrelid
         BoolV(has_index), BoolV(false),            // relhasindex, relisshared
         CharV('p'), CharV(r.relkind), Int2V(natts), Int2V(checks),
-        BoolV(false),                              // relhasrules
+        BoolV(r.view != nullptr),                  // relhasrules: a view's _RETURN rule
         BoolV(with_triggers.count(r.oid) > 0),     // relhastriggers
         BoolV(false),                              // relhassubclass
         BoolV(false), BoolV(false),                // relrowsecurity, relforcerowsecurity

@@ -8,42 +8,27 @@ namespace db9::catalog::system {
 
 std::vector<RelationEntry> AllRelations(const CatalogState& state) {
   std::vector<RelationEntry> out;
+  // The new entry, for the caller to set its object pointer.
+  auto add = [&out](Oid oid, std::string_view name, Oid namespace_oid, char relkind) -> RelationEntry& {
+    out.push_back(RelationEntry{oid, name, namespace_oid, relkind});
+    return out.back();
+  };
   for (const auto& rel : SystemRegistry::Global().relations()) {
-    RelationEntry e;
-    e.oid = rel->oid;
-    e.name = rel->name;
-    e.namespace_oid = rel->namespace_oid;
-    e.relkind = rel->relkind;
-    e.system = rel.get();
-    out.push_back(e);
+    add(rel->oid, rel->name, rel->namespace_oid, rel->relkind).system = rel.get();
   }
   for (const auto& [oid, table] : state.tables()) {
-    RelationEntry t;
-    t.oid = oid;
-    t.name = table.name;
-    t.namespace_oid = table.namespace_oid;
-    t.relkind = 'r';
-    t.table = &table;
-    out.push_back(t);
+    add(oid, table.name, table.namespace_oid, 'r').table = &table;
     for (const Index& index : table.indexes) {
-      RelationEntry i;
-      i.oid = index.oid;
-      i.name = index.name;
-      i.namespace_oid = index.namespace_oid;
-      i.relkind = 'i';
+      RelationEntry& i = add(index.oid, index.name, index.namespace_oid, 'i');
       i.table = &table;
       i.index = &index;
-      out.push_back(i);
     }
   }
   for (const auto& [oid, sequence] : state.sequences()) {
-    RelationEntry s;
-    s.oid = oid;
-    s.name = sequence.name;
-    s.namespace_oid = sequence.namespace_oid;
-    s.relkind = 'S';
-    s.sequence = &sequence;
-    out.push_back(s);
+    add(oid, sequence.name, sequence.namespace_oid, 'S').sequence = &sequence;
+  }
+  for (const auto& [oid, view] : state.views()) {
+    add(oid, view.name, view.namespace_oid, 'v').view = &view;
   }
   return out;
 }
@@ -65,6 +50,11 @@ bool RelationByOid(const CatalogState& state, Oid oid, RelationEntry* out) {
   if (const Sequence* sequence = state.SequenceByOid(oid)) {
     *out = RelationEntry{oid, sequence->name, sequence->namespace_oid, 'S',
                          nullptr, nullptr, sequence, nullptr};
+    return true;
+  }
+  if (const View* view = state.ViewByOid(oid)) {
+    *out = RelationEntry{oid, view->name, view->namespace_oid, 'v',
+                         nullptr, nullptr, nullptr, nullptr, view};
     return true;
   }
   return false;

@@ -1,5 +1,5 @@
 // Every relation-like object of a catalog snapshot as pg_class sees it:
-// stored tables, their indexes, sequences and the registered system
+// stored tables, their indexes, sequences, views and the registered system
 // relations, with the name-visibility rule (pg_table_is_visible) that
 // psql and SQLAlchemy filter on.
 #pragma once
@@ -23,10 +23,11 @@ struct RelationEntry {
   const Index* index = nullptr;          // indexes
   const Sequence* sequence = nullptr;    // sequences
   const SystemRelation* system = nullptr;  // system relations
+  const View* view = nullptr;              // views
 };
 
 // System relations first, then tables (each followed by its indexes), then
-// sequences. Pointers live as long as `state` and the global registry.
+// sequences, then views. Pointers live as long as `state` and the global registry.
 std::vector<RelationEntry> AllRelations(const CatalogState& state);
 // nullptr-free lookup: false when no relation has this OID.
 bool RelationByOid(const CatalogState& state, Oid oid, RelationEntry* out);

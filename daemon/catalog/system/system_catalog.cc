@@ -8,7 +8,7 @@ Status RegisterSystemCatalog(SystemRegistry& registry) {
                     &RegisterPgEmptyCatalogs, &RegisterInformationSchema,
                     &RegisterCatalogFunctions, &RegisterObjectDefFunctions,
                     &RegisterSessionFunctions, &RegisterProcFunctions,
-                    &RegisterPgDepend}) {
+                    &RegisterPgDepend, &RegisterViewCatalog}) {
     DB9_RETURN_IF_ERROR(add(registry));
   }
   return Status::OK();

@@ -32,7 +32,8 @@ Status RegisterCatalogFunctions(SystemRegistry& registry);    // pg_table_is_vis
 Status RegisterObjectDefFunctions(SystemRegistry& registry);  // pg_get_indexdef, pg_get_constraintdef, pg_get_expr
 Status RegisterSessionFunctions(SystemRegistry& registry);    // version(), current_schema(), current_user ...
 Status RegisterProcFunctions(SystemRegistry& registry);       // pg_function_is_visible, pg_get_function_*
-Status RegisterPgDepend(SystemRegistry& registry);            // pg_depend (sequence ownership)
+Status RegisterPgDepend(SystemRegistry& registry);            // pg_depend (sequence ownership, views), pg_rewrite
+Status RegisterViewCatalog(SystemRegistry& registry);         // pg_views, information_schema.views, pg_get_viewdef, pg_get_ruledef
 
 using CatalogFunctionBody =
     std::function<Result<types::Value>(const SystemContext&, const std::vector<types::Value>&)>;

@@ -1,6 +1,7 @@
 // INSERT (VALUES, SELECT, DEFAULT VALUES, ON CONFLICT, RETURNING), UPDATE
 // [FROM] and DELETE [USING], with RETURNING.
 #include "daemon/sql/binder/select_binding.h"
+#include "daemon/sql/binder/view_dml.h"
 #include "daemon/sql/exec/dml_ops.h"
 
 namespace db9::sql {
@@ -151,6 +152,9 @@ Result<DmlInput> PlanDmlInput(Binder& binder, DmlTarget& target, bool has_where,
 
 Result<BoundQuery> Binder::BindInsert(const pg_query::InsertStmt& stmt) {
   if (stmt.has_with_clause()) return NotSupported("WITH in INSERT");
+  // A statement on a view is bound as the statement on the view's table.
+  DB9_ASSIGN_OR_RETURN(std::optional<pg_query::InsertStmt> through, InsertThroughView(*this, stmt));
+  if (through) return BindInsert(*through);
   DB9_ASSIGN_OR_RETURN(const catalog::Table* table, TargetTable(*this, stmt.relation()));
   std::string alias = stmt.relation().has_alias() ? stmt.relation().alias().aliasname() : table->name;
   bool overriding = stmt.override() == pg_query::OVERRIDING_SYSTEM_VALUE;
@@ -311,6 +315,8 @@ Result<BoundQuery> Binder::BindInsert(const pg_query::InsertStmt& stmt) {
 
 Result<BoundQuery> Binder::BindUpdate(const pg_query::UpdateStmt& stmt) {
   if (stmt.has_with_clause()) return NotSupported("WITH in UPDATE");
+  DB9_ASSIGN_OR_RETURN(std::optional<pg_query::UpdateStmt> through, UpdateThroughView(*this, stmt));
+  if (through) return BindUpdate(*through);
   DB9_ASSIGN_OR_RETURN(DmlTarget dml, BindDmlTarget(*this, stmt.relation(), stmt.from_clause()));
   const catalog::Table* table = dml.table;
   const Scope& scope = dml.scope;
@@ -350,6 +356,8 @@ Result<BoundQuery> Binder::BindUpdate(const pg_query::UpdateStmt& stmt) {
 
 Result<BoundQuery> Binder::BindDelete(const pg_query::DeleteStmt& stmt) {
   if (stmt.has_with_clause()) return NotSupported("WITH in DELETE");
+  DB9_ASSIGN_OR_RETURN(std::optional<pg_query::DeleteStmt> through, DeleteThroughView(*this, stmt));
+  if (through) return BindDelete(*through);
   DB9_ASSIGN_OR_RETURN(DmlTarget dml, BindDmlTarget(*this, stmt.relation(), stmt.using_clause()));
   DB9_ASSIGN_OR_RETURN(DmlInput in,
                        PlanDmlInput(*this, dml, stmt.has_where_clause(), stmt.where_clause()));

@@ -1,4 +1,4 @@
-// FROM clause items: tables, system relations, CTE references, subqueries,
+// FROM clause items: tables, views, system relations, CTE references, subqueries,
 // functions (set-returning or not, ROWS FROM, WITH ORDINALITY), VALUES, and
 // joins (ON / USING / NATURAL); LATERAL items.
 #include <set>
@@ -155,6 +155,11 @@ Result<std::unique_ptr<FromItem>> BindFromItem(Binder& binder, const pg_query::N
     }
     Result<catalog::RelationRef> rel =
         ctx.catalog->ResolveRelation(rv.schemaname(), rv.relname(), ctx.session->search_path);
+    if (!rel.ok() && rel.status().sqlstate() == "3F000") {
+      // In a query an unknown schema is an unknown relation, as in PostgreSQL.
+      rel = Status::Error(sqlstate::kUndefinedTable,
+                          "relation \"" + rv.schemaname() + "." + rv.relname() + "\" does not exist");
+    }
     if (!rel.ok()) {
       // A sequence reads as a one-row relation (last_value, log_cnt,
       // is_called), as in PostgreSQL.
@@ -170,6 +175,10 @@ Result<std::unique_ptr<FromItem>> BindFromItem(Binder& binder, const pg_query::N
     if (rel->table != nullptr) {
       item->table = rel->table;
       item->scope = Binder::TableScope(*rel->table, item->alias);
+    } else if (rel->view != nullptr) {
+      DB9_ASSIGN_OR_RETURN(BoundQuery q, BindView(binder, *rel->view));
+      item->op = std::move(q.root);
+      item->scope = ScopeOf(q.columns, item->alias);
     } else {
       item->op = std::make_unique<SystemScanOp>(rel->system);
       item->scope = ScopeOf(item->op->columns, item->alias);

@@ -405,6 +405,12 @@ Result<BoundQuery> Binder::BindSelectBody(const pg_query::SelectStmt& stmt, cons
                                                            : std::make_shared<BoolExpr>(BoolExpr::Kind::kAnd, preds));
     }
   } else {
+    struct RestoreOrderHint {
+      Binder& b;
+      std::vector<int> saved;
+      ~RestoreOrderHint() { b.order_hint = std::move(saved); }
+    } restore_order_hint{*this, std::exchange(order_hint, items.size() == 1 ? OrderHint(stmt, *items[0])
+                                                                            : std::vector<int>{})};
     DB9_ASSIGN_OR_RETURN(input, PlanFrom(*this, items, scope, where));
   }
 
@@ -613,8 +619,9 @@ Result<BoundQuery> Binder::BindSelectBody(const pg_query::SelectStmt& stmt, cons
     DB9_RETURN_IF_ERROR(CheckDistinctOnOrder(distinct_on, sort_keys));
   }
   set_function_state = nullptr;
-  DB9_RETURN_IF_ERROR(
-      locking.CheckQueryShape(grouped, !window.calls.empty(), !set_functions.calls.empty()));
+  const bool has_windows = !window.calls.empty();
+  const bool has_set_functions = !set_functions.calls.empty();
+  DB9_RETURN_IF_ERROR(locking.CheckQueryShape(grouped, has_windows, has_set_functions));
   // Row locks: the FROM row rides along behind the projection, for the
   // locked tables' row keys and for re-evaluating a row that changed while
   // LockRowsOp waited for it.
@@ -660,7 +667,12 @@ Result<BoundQuery> Binder::BindSelectBody(const pg_query::SelectStmt& stmt, cons
   if (stmt.distinct_clause_size() > 0 && distinct_on.empty()) {
     root = std::make_unique<DistinctOp>(std::move(root), static_cast<int>(visible));
   }
-  if (!sort_keys.empty()) root = std::make_unique<SortOp>(std::move(root), std::move(sort_keys));
+  const bool sorted_by_scan = items.size() == 1 && !grouped && !has_windows && !has_set_functions &&
+                              stmt.distinct_clause_size() == 0 &&
+                              OrderProvided(*items[0], sort_keys, exprs);
+  if (!sort_keys.empty() && !sorted_by_scan) {
+    root = std::make_unique<SortOp>(std::move(root), std::move(sort_keys));
+  }
   if (!locking.tables().empty()) {
     root = std::make_unique<LockRowsOp>(std::move(root), locking.tables(), std::move(lock_projection),
                                         std::move(lock_recheck));

@@ -158,6 +158,13 @@ class Binder {
   // BindSelectBody; null: every column, as for a DML target): the planner
   // has its table scans decode only those.
   const ColumnUse* column_use = nullptr;
+  // The single FROM table's columns (positions) that the ORDER BY of a
+  // SELECT with LIMIT names, ascending; empty otherwise. The planner may
+  // scan an index in that order so that LIMIT stops the scan early.
+  std::vector<int> order_hint;
+  // Views being expanded (bind_view.cc): a view that reads itself, through
+  // CREATE OR REPLACE, is an error rather than endless recursion.
+  std::set<Oid> expanding_views;
 
  private:
   BindContext ctx_;

@@ -25,13 +25,14 @@ class Expr {
   // True if the expression reads no column of the current row (constants,
   // parameters, outer references): index lookups may evaluate it once.
   virtual bool IsRowIndependent() const { return false; }
+  // The input row's value when the expression is exactly one of its
+  // columns, else null: EvalInto copies it in place instead of going
+  // through Eval's Result (projections and aggregate arguments do this for
+  // every row).
+  virtual const Value* InputValue(const Row&) const { return nullptr; }
 
   Oid type;
   int32_t typmod;
-  // >= 0: the expression is exactly that column of the input row, which
-  // EvalInto copies without a virtual call (projections and aggregate
-  // arguments do this for every row).
-  int input_column = -1;
 };
 
 using ExprPtr = std::shared_ptr<const Expr>;
@@ -49,11 +50,14 @@ class ConstExpr final : public Expr {
 class ColumnExpr final : public Expr {
  public:
   ColumnExpr(int index, int levels_up, Oid type, int32_t typmod)
-      : Expr(type, typmod), index(index), levels_up(levels_up) {
-    if (levels_up == 0) input_column = index;
-  }
+      : Expr(type, typmod), index(index), levels_up(levels_up) {}
   Result<Value> Eval(ExecContext& ctx, const Row& row) const override;
   bool IsRowIndependent() const override { return levels_up > 0; }
+  const Value* InputValue(const Row& row) const override {
+    return levels_up == 0 && index >= 0 && static_cast<size_t>(index) < row.size() ? &row[index] : nullptr;
+  }
+  // Public: the binder re-points placeholders (window results, set-returning
+  // calls) once it knows where their operator puts them.
   int index;
   int levels_up;
 };
@@ -218,8 +222,8 @@ Result<bool> EvalPredicate(const Expr& expr, ExecContext& ctx, const Row& row);
 // *out = expr over row; a plain input column is copied in place, reusing
 // *out's storage.
 inline Status EvalInto(const Expr& expr, ExecContext& ctx, const Row& row, Value* out) {
-  if (expr.input_column >= 0 && static_cast<size_t>(expr.input_column) < row.size()) {
-    const Value& in = row[static_cast<size_t>(expr.input_column)];
+  if (const Value* column = expr.InputValue(row)) {
+    const Value& in = *column;
     // Integers (int2/4/8, dates, timestamps) are most columns: assign the
     // alternative directly instead of the variant's generic copy.
     if (std::holds_alternative<int64_t>(in.payload())) {

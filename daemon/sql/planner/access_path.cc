@@ -1,5 +1,7 @@
 #include "daemon/sql/planner/access_path.h"
 
+#include <algorithm>
+
 #include "daemon/catalog/index_method.h"
 
 namespace db9::sql {
@@ -72,7 +74,41 @@ void FlattenConjuncts(const ExprPtr& expr, std::vector<ExprPtr>* out) {
   out->push_back(expr);
 }
 
-AccessPath ChooseAccessPath(const catalog::Table& table, std::vector<ExprPtr>* predicates) {
+namespace {
+
+// Appends the leading ascending columns of `index` to *order; false if it
+// stopped at a descending one (then nothing may follow).
+bool AppendAscending(const catalog::Table& table, const catalog::Index& index, std::vector<int>* order) {
+  for (const catalog::IndexColumn& ic : index.columns) {
+    const int column = table.ColumnIndex(ic.attnum);
+    if (ic.descending || ic.nulls_first || column < 0) return false;
+    order->push_back(column);
+  }
+  return true;
+}
+
+bool Serves(const std::vector<int>& order, const std::vector<int>& wanted) {
+  return !wanted.empty() && order.size() >= wanted.size() &&
+         std::equal(wanted.begin(), wanted.end(), order.begin());
+}
+
+}  // namespace
+
+std::vector<int> ScanOrder(const catalog::Table& table, const AccessPath& path) {
+  std::vector<int> order;
+  if (path.index != nullptr && !path.index->primary) {
+    const catalog::IndexMethod* method =
+        catalog::IndexMethodRegistry::Global().Find(path.index->access_method);
+    if (method == nullptr || !method->supports_ordered_scans()) return order;
+    if (!AppendAscending(table, *path.index, &order)) return order;
+  }
+  // Table rows, and index entries with equal values, follow the row key.
+  if (const catalog::Index* pk = table.primary_key()) AppendAscending(table, *pk, &order);
+  return order;
+}
+
+AccessPath ChooseAccessPath(const catalog::Table& table, std::vector<ExprPtr>* predicates,
+                            const std::vector<int>& wanted_order) {
   // One conjunct per entry (BETWEEN binds to an AND of two comparisons), so
   // that each comparison the range enforces can leave the filter alone.
   std::vector<ExprPtr> conjuncts;
@@ -132,6 +168,16 @@ AccessPath ChooseAccessPath(const catalog::Table& table, std::vector<ExprPtr>* p
       best_score = score;
       best = std::move(path);
       best_sources = std::move(sources);
+    }
+  }
+  if (best_score == 0 && !Serves(ScanOrder(table, best), wanted_order)) {
+    for (const catalog::Index& index : table.indexes) {
+      AccessPath whole;
+      whole.index = &index;
+      if (Serves(ScanOrder(table, whole), wanted_order)) {
+        best = std::move(whole);
+        break;
+      }
     }
   }
   // Hand the enforced conjuncts to the scan, which re-checks them only when

@@ -12,7 +12,17 @@
 
 namespace db9::sql {
 
-AccessPath ChooseAccessPath(const catalog::Table& table, std::vector<ExprPtr>* predicates);
+// `wanted_order` (table column positions, ascending): the ORDER BY of a
+// query with LIMIT. When no predicate picks an index, a B-tree index whose
+// order serves it is scanned whole, so LIMIT can stop the scan early.
+AccessPath ChooseAccessPath(const catalog::Table& table, std::vector<ExprPtr>* predicates,
+                            const std::vector<int>& wanted_order = {});
+
+// The table columns (positions in Table::columns) by which a scan of `path`
+// returns its rows, ascending with NULLs last: the index's leading ascending
+// columns, then the primary key that orders equal entries. Empty when no
+// column orders them (a table without a primary key).
+std::vector<int> ScanOrder(const catalog::Table& table, const AccessPath& path);
 
 // Splits AND trees into their conjuncts.
 void FlattenConjuncts(const ExprPtr& expr, std::vector<ExprPtr>* out);

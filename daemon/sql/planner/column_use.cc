@@ -1,13 +1,9 @@
 #include "daemon/sql/planner/column_use.h"
 
-#include <google/protobuf/descriptor.h>
-#include <google/protobuf/message.h>
+#include "daemon/sql/binder/tree_walk.h"
 
 namespace db9::sql {
 namespace {
-
-using google::protobuf::FieldDescriptor;
-using google::protobuf::Message;
 
 std::string NameOf(const pg_query::Node& field) {
   return field.has_string() ? field.string().sval() : std::string();
@@ -31,27 +27,12 @@ void Note(const pg_query::Node& node, ColumnUse* use) {
   }
 }
 
-void Walk(const Message& message, ColumnUse* use) {
-  if (use->all) return;
-  if (auto* node = dynamic_cast<const pg_query::Node*>(&message)) Note(*node, use);
-  const google::protobuf::Descriptor* d = message.GetDescriptor();
-  const google::protobuf::Reflection* r = message.GetReflection();
-  for (int i = 0; i < d->field_count(); ++i) {
-    const FieldDescriptor* f = d->field(i);
-    if (f->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) continue;
-    if (f->is_repeated()) {
-      for (int j = 0; j < r->FieldSize(message, f); ++j) Walk(r->GetRepeatedMessage(message, f, j), use);
-    } else if (r->HasField(message, f)) {
-      Walk(r->GetMessage(message, f), use);
-    }
-  }
-}
-
 }  // namespace
 
 ColumnUse CollectColumnUse(const pg_query::SelectStmt& stmt) {
   ColumnUse use;
-  Walk(stmt, &use);
+  auto note = [&use](const pg_query::Node* node) { Note(*node, &use); };
+  ForEachMessage<pg_query::Node>(&stmt, note);
   return use;
 }
 

@@ -144,7 +144,8 @@ Result<OperatorPtr> PlanItem(Binder& binder, FromItem& item, const Scope* outer,
       predicates.push_back(std::move(e));
     }
     binder.TakeReferencedColumns();
-    AccessPath path = ChooseAccessPath(*item.table, &predicates);
+    AccessPath path = ChooseAccessPath(*item.table, &predicates, binder.order_hint);
+    item.scan_order = ScanOrder(*item.table, path);
     std::vector<bool> needed;
     if (binder.column_use != nullptr && !item.emit_row_key) {
       std::vector<std::string> names;

@@ -38,6 +38,9 @@ struct FromItem {
   // side, inside a JOIN): it was bound with them as its enclosing scope and
   // runs once per row of them (LateralJoinOp).
   bool lateral = false;
+  // Set by planning a base table: the columns (local positions) its rows
+  // come out ordered by (ScanOrder), so a matching ORDER BY needs no sort.
+  std::vector<int> scan_order;
 };
 
 // Plans `items` (in FROM order) with the WHERE conjuncts; `full_scope` is

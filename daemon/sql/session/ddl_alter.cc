@@ -1,8 +1,8 @@
 // CREATE INDEX, ALTER TABLE, ALTER ... RENAME, CREATE/ALTER SEQUENCE.
-#include <google/protobuf/reflection.h>
-
 #include "daemon/catalog/index_method.h"
 #include "daemon/catalog/row_keys.h"
+#include "daemon/catalog/system/relations.h"
+#include "daemon/sql/binder/tree_walk.h"
 #include "daemon/sql/session/ddl_executor.h"
 #include "daemon/sql/session/owned_sequences.h"
 #include "daemon/sql/session/sequence_options.h"
@@ -24,28 +24,13 @@ Result<const catalog::Table*> ResolveTable(const catalog::CatalogState& view,
 // Renames column references in a stored expression (CHECK, DEFAULT).
 void RenameColumnRefs(google::protobuf::Message* message, const std::string& from,
                       const std::string& to) {
-  using google::protobuf::FieldDescriptor;
-  if (auto* node = dynamic_cast<pg_query::Node*>(message); node && node->has_column_ref()) {
-    auto* fields = node->mutable_column_ref()->mutable_fields();
-    if (!fields->empty()) {
-      pg_query::Node& last = (*fields)[fields->size() - 1];
-      if (last.has_string() && last.string().sval() == from) last.mutable_string()->set_sval(to);
-    }
-    return;
-  }
-  const google::protobuf::Reflection* r = message->GetReflection();
-  const google::protobuf::Descriptor* d = message->GetDescriptor();
-  for (int i = 0; i < d->field_count(); ++i) {
-    const FieldDescriptor* f = d->field(i);
-    if (f->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) continue;
-    if (f->is_repeated()) {
-      for (int j = 0; j < r->FieldSize(*message, f); ++j) {
-        RenameColumnRefs(r->MutableRepeatedMessage(message, f, j), from, to);
-      }
-    } else if (r->HasField(*message, f)) {
-      RenameColumnRefs(r->MutableMessage(message, f), from, to);
-    }
-  }
+  auto rename = [&](pg_query::ColumnRef* ref) {
+    auto* fields = ref->mutable_fields();
+    if (fields->empty()) return;
+    pg_query::Node& last = (*fields)[fields->size() - 1];
+    if (last.has_string() && last.string().sval() == from) last.mutable_string()->set_sval(to);
+  };
+  ForEachMessage<pg_query::ColumnRef>(message, rename);
 }
 
 }  // namespace
@@ -120,6 +105,7 @@ Status DdlExecutor::AlterTable(const pg_query::AlterTableStmt& stmt) {
     return found.status();
   }
   Oid table_oid = (*found)->oid;
+  std::string table_name = (*found)->name;  // `found` dies with the first edit
   for (const pg_query::Node& n : stmt.cmds()) {
     const pg_query::AlterTableCmd& cmd = n.alter_table_cmd();
     catalog::Table table = *view().TableByOid(table_oid);
@@ -317,12 +303,16 @@ Status DdlExecutor::AlterTable(const pg_query::AlterTableStmt& stmt) {
                                  pg_query::AlterTableType_Name(cmd.subtype()));
     }
   }
+  DB9_RETURN_IF_ERROR(RecheckDependentViews(table_oid, "table " + table_name));
   channel_.SendCommandComplete("ALTER TABLE");
   return Status::OK();
 }
 
 Status DdlExecutor::Rename(const pg_query::RenameStmt& stmt) {
   const std::vector<std::string>& path = session_.info_.search_path;
+  if (stmt.rename_type() == pg_query::OBJECT_COLUMN && stmt.relation_type() == pg_query::OBJECT_VIEW) {
+    return RenameViewColumn(stmt);
+  }
   switch (stmt.rename_type()) {
     case pg_query::OBJECT_TABLE:
     case pg_query::OBJECT_COLUMN:
@@ -380,15 +370,50 @@ Status DdlExecutor::Rename(const pg_query::RenameStmt& stmt) {
           if (i.oid == it->index_oid) i.name = stmt.newname();
         }
       }
+      std::string old_name = (*found)->name;
+      Oid oid = table.oid;
+      std::string schema = catalog::system::NamespaceName(view(), table.namespace_oid);
       DB9_RETURN_IF_ERROR(PutTable(std::move(table)));
+      if (stmt.rename_type() == pg_query::OBJECT_TABLE) {
+        DB9_RETURN_IF_ERROR(RenameInViews(oid, schema, old_name, stmt.newname()));
+      } else {
+        DB9_RETURN_IF_ERROR(RecheckDependentViews(oid, "table " + old_name));
+      }
       channel_.SendCommandComplete("ALTER TABLE");
       return Status::OK();
     }
+    case pg_query::OBJECT_VIEW: {
+      Result<catalog::RelationRef> rel = view().ResolveRelation(
+          stmt.relation().schemaname(), stmt.relation().relname(), path);
+      if (!rel.ok() || rel->view == nullptr) {
+        if (rel.ok()) {
+          return Status::Error(sqlstate::kWrongObjectType,
+                               "\"" + stmt.relation().relname() + "\" is not a view");
+        }
+        if (stmt.missing_ok()) {
+          channel_.SendNotice(Status::Notice("relation \"" + stmt.relation().relname() +
+                                             "\" does not exist, skipping"));
+          channel_.SendCommandComplete("ALTER VIEW");
+          return Status::OK();
+        }
+        return WithLocation(rel.status(), stmt.relation().location());
+      }
+      catalog::View renamed = *rel->view;
+      if (view().RelationNameTaken(renamed.namespace_oid, stmt.newname())) {
+        return Status::Error(sqlstate::kDuplicateTable,
+                             "relation \"" + stmt.newname() + "\" already exists");
+      }
+      std::string old_name = renamed.name;
+      std::string schema = catalog::system::NamespaceName(view(), renamed.namespace_oid);
+      Oid oid = renamed.oid;
+      renamed.name = stmt.newname();
+      DB9_RETURN_IF_ERROR(PutView(std::move(renamed)));
+      DB9_RETURN_IF_ERROR(RenameInViews(oid, schema, old_name, stmt.newname()));
+      channel_.SendCommandComplete("ALTER VIEW");
+      return Status::OK();
+    }
     case pg_query::OBJECT_INDEX: {
-      const catalog::Namespace* ns = view().FindNamespace(
-          stmt.relation().schemaname().empty() ? "public" : stmt.relation().schemaname());
-      auto [t, i] = ns ? view().FindIndex(ns->oid, stmt.relation().relname())
-                       : std::pair<const catalog::Table*, const catalog::Index*>{nullptr, nullptr};
+      auto [t, i] = view().ResolveIndex(stmt.relation().schemaname(), stmt.relation().relname(), path);
       if (i == nullptr) {
         return Status::Error(sqlstate::kUndefinedTable,
                              "relation \"" + stmt.relation().relname() + "\" does not exist");

@@ -1,4 +1,5 @@
-// DROP TABLE / INDEX / SEQUENCE and TRUNCATE.
+// DROP TABLE / INDEX / SEQUENCE and TRUNCATE (DROP VIEW: ddl_view.cc, DROP
+// SCHEMA: ddl_schema.cc).
 #include "daemon/catalog/row_keys.h"
 #include "daemon/sql/session/ddl_executor.h"
 #include "daemon/sql/session/owned_sequences.h"
@@ -26,6 +27,48 @@ const char* KindWord(pg_query::ObjectType type) {
 
 }  // namespace
 
+Status DdlExecutor::DropTable(const catalog::Table& dropped, bool cascade,
+                              const std::vector<Oid>& dropping) {
+  catalog::Table table = dropped;  // `dropped` lives in the view each edit replaces
+  DB9_RETURN_IF_ERROR(DropDependentViews(table.oid, "table " + table.name, cascade, dropping));
+  // Foreign keys of other tables that reference this one. The loop walks a
+  // snapshot: each PutTable replaces the transaction's catalog view.
+  std::shared_ptr<const catalog::CatalogState> before = session_.txn_->catalog;
+  for (const auto& [oid, other] : before->tables()) {
+    if (oid == table.oid ||
+        std::find(dropping.begin(), dropping.end(), oid) != dropping.end()) {
+      continue;
+    }
+    catalog::Table changed = other;
+    bool any = false;
+    for (auto it = changed.constraints.begin(); it != changed.constraints.end();) {
+      if (it->type == catalog::ConstraintType::kForeignKey && it->ref_table == table.oid) {
+        if (!cascade) {
+          return Status::Error(sqlstate::kDependentObjectsStillExist,
+                               "cannot drop table " + table.name +
+                                   " because other objects depend on it")
+              .WithDetail("constraint " + it->name + " on table " + other.name +
+                          " depends on table " + table.name)
+              .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+        }
+        channel_.SendNotice(Status::Notice("drop cascades to constraint " + it->name +
+                                           " on table " + other.name));
+        it = changed.constraints.erase(it);
+        any = true;
+      } else {
+        ++it;
+      }
+    }
+    if (any) DB9_RETURN_IF_ERROR(PutTable(std::move(changed)));
+  }
+  DB9_RETURN_IF_ERROR(DeleteTableData(table));
+  for (const catalog::Sequence& seq : OwnedSequences(view(), table)) {
+    DB9_RETURN_IF_ERROR(RemoveSequence(seq));
+  }
+  DB9_RETURN_IF_ERROR(RemoveTable(table));
+  return Status::OK();
+}
+
 Status DdlExecutor::Drop(const pg_query::DropStmt& stmt) {
   pg_query::ObjectType type = stmt.remove_type();
   bool cascade = stmt.behavior() == pg_query::DROP_CASCADE;
@@ -41,6 +84,8 @@ Status DdlExecutor::Drop(const pg_query::DropStmt& stmt) {
     channel_.SendCommandComplete("DROP EXTENSION");
     return Status::OK();
   }
+  if (type == pg_query::OBJECT_VIEW) return DropViews(stmt);
+  if (type == pg_query::OBJECT_SCHEMA) return DropSchemas(stmt);
   if (type != pg_query::OBJECT_TABLE && type != pg_query::OBJECT_INDEX &&
       type != pg_query::OBJECT_SEQUENCE) {
     return Status::Error(sqlstate::kFeatureNotSupported,
@@ -73,6 +118,10 @@ Status DdlExecutor::Drop(const pg_query::DropStmt& stmt) {
     if (type == pg_query::OBJECT_TABLE) {
       Result<catalog::RelationRef> rel = view().ResolveRelation(schema, name, path);
       if (!rel.ok() || rel->table == nullptr) {
+        if (rel.ok() && rel->view) {
+          return Status::Error(sqlstate::kWrongObjectType, "\"" + name + "\" is not a table")
+              .WithHint("Use DROP VIEW to remove a view.");
+        }
         if (rel.ok() && rel->system) {
           return Status::Error(sqlstate::kInsufficientPrivilege,
                                "permission denied: \"" + name + "\" is a system catalog");
@@ -80,51 +129,9 @@ Status DdlExecutor::Drop(const pg_query::DropStmt& stmt) {
         DB9_RETURN_IF_ERROR(missing());
         continue;
       }
-      catalog::Table table = *rel->table;
-      // Foreign keys of other tables that reference this one.
-      for (const auto& [oid, other] : view().tables()) {
-        if (oid == table.oid ||
-            std::find(dropping.begin(), dropping.end(), oid) != dropping.end()) {
-          continue;
-        }
-        catalog::Table changed = other;
-        bool any = false;
-        for (auto it = changed.constraints.begin(); it != changed.constraints.end();) {
-          if (it->type == catalog::ConstraintType::kForeignKey && it->ref_table == table.oid) {
-            if (!cascade) {
-              return Status::Error(sqlstate::kDependentObjectsStillExist,
-                                   "cannot drop table " + table.name +
-                                       " because other objects depend on it")
-                  .WithDetail("constraint " + it->name + " on table " + other.name +
-                              " depends on table " + table.name)
-                  .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
-            }
-            channel_.SendNotice(Status::Notice("drop cascades to constraint " + it->name +
-                                               " on table " + other.name));
-            it = changed.constraints.erase(it);
-            any = true;
-          } else {
-            ++it;
-          }
-        }
-        if (any) DB9_RETURN_IF_ERROR(PutTable(std::move(changed)));
-      }
-      DB9_RETURN_IF_ERROR(DeleteTableData(table));
-      for (const catalog::Sequence& seq : OwnedSequences(view(), table)) {
-        DB9_RETURN_IF_ERROR(RemoveSequence(seq));
-      }
-      DB9_RETURN_IF_ERROR(RemoveTable(table));
+      DB9_RETURN_IF_ERROR(DropTable(*rel->table, cascade, dropping));
     } else if (type == pg_query::OBJECT_INDEX) {
-      Oid ns = catalog::kPublicNamespace;
-      if (!schema.empty()) {
-        const catalog::Namespace* n = view().FindNamespace(schema);
-        if (n == nullptr) {
-          DB9_RETURN_IF_ERROR(missing());
-          continue;
-        }
-        ns = n->oid;
-      }
-      auto [table_ptr, index_ptr] = view().FindIndex(ns, name);
+      auto [table_ptr, index_ptr] = view().ResolveIndex(schema, name, path);
       if (index_ptr == nullptr) {
         DB9_RETURN_IF_ERROR(missing());
         continue;

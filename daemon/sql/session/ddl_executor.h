@@ -1,5 +1,5 @@
-// DdlExecutor: CREATE/DROP/ALTER of tables, indexes and sequences, TRUNCATE,
-// CREATE EXTENSION. Each statement edits a copy of the transaction's catalog
+// DdlExecutor: CREATE/DROP/ALTER of tables, indexes and sequences, CREATE /
+// DROP of views and schemas, TRUNCATE, CREATE EXTENSION. Each statement edits a copy of the transaction's catalog
 // view and writes the same change through the transaction (catalog.h), so
 // DDL commits and rolls back with its transaction; row data touched by DDL
 // (index builds, TRUNCATE, DROP, re-keying for ADD PRIMARY KEY) goes
@@ -9,6 +9,9 @@
 #include "daemon/sql/session/session_impl.h"
 
 namespace db9::sql {
+
+// A statement node back to SQL text (libpg_query's deparser).
+Result<std::string> DeparseStatement(const pg_query::Node& statement);
 
 class DdlExecutor {
  public:
@@ -23,6 +26,9 @@ class DdlExecutor {
   Status CreateSequence(const pg_query::CreateSeqStmt& stmt);
   Status AlterSequence(const pg_query::AlterSeqStmt& stmt);
   Status CreateExtension(const pg_query::CreateExtensionStmt& stmt);
+  Status CreateView(const pg_query::ViewStmt& stmt);                   // ddl_view.cc
+  Status RenameViewColumn(const pg_query::RenameStmt& stmt);           // ddl_view.cc
+  Status CreateSchema(const pg_query::CreateSchemaStmt& stmt);         // ddl_schema.cc
 
  private:
   const catalog::CatalogState& view() const { return *session_.txn_->catalog; }
@@ -30,11 +36,38 @@ class DdlExecutor {
   catalog::Catalog& store() { return session_.db_.catalog(); }
   Binder MakeBinder();
 
-  // Catalog edits: the view and the stored records together.
+  // Catalog edits: the view and the stored records together. Record makes
+  // `edited` the transaction's view once `stored` (the write of the same
+  // change through the transaction) succeeded.
+  Status Record(Status stored, std::shared_ptr<catalog::CatalogState> edited);
   Status PutTable(catalog::Table table);
   Status RemoveTable(const catalog::Table& table);
   Status PutSequence(catalog::Sequence sequence);
   Status RemoveSequence(const catalog::Sequence& sequence);
+  Status PutView(catalog::View view);
+  Status RemoveView(const catalog::View& view);
+
+  // Views that read relation `oid` (ddl_view.cc): without `cascade` the
+  // drop fails with 2BP01 listing them; with it they are dropped first,
+  // with PostgreSQL's notice. `what` names the relation ("table t").
+  // `dropping` holds the OIDs the same statement drops anyway.
+  Status DropDependentViews(Oid oid, const std::string& what, bool cascade,
+                            const std::vector<Oid>& dropping);
+  // Drops a table with its data, owned sequences and index entries; the
+  // foreign keys and views that reference it block the drop (2BP01) or,
+  // with `cascade`, go too. `dropping`: tables the statement drops anyway.
+  Status DropTable(const catalog::Table& table, bool cascade, const std::vector<Oid>& dropping);
+  // DROP VIEW / DROP SCHEMA (ddl_view.cc, ddl_schema.cc).
+  Status DropViews(const pg_query::DropStmt& stmt);
+  Status DropSchemas(const pg_query::DropStmt& stmt);
+  // Drops everything in namespace `ns` (DROP SCHEMA ... CASCADE).
+  Status DropContents(Oid ns);
+  // Views that read what changed (ddl_view_deps.cc): renaming relation
+  // `oid` from schema.from to schema.to rewrites them; other changes to a
+  // table must leave every view that reads it bindable (2BP01 otherwise).
+  Status RenameInViews(Oid oid, const std::string& schema, const std::string& from,
+                       const std::string& to);
+  Status RecheckDependentViews(Oid oid, const std::string& what);
 
   // Column and constraint definitions (ddl_columns.cc).
   Status AddColumnDef(catalog::Table* table, const pg_query::ColumnDef& def,

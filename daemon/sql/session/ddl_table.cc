@@ -60,45 +60,38 @@ Binder DdlExecutor::MakeBinder() {
   return Binder(ctx);
 }
 
-Status DdlExecutor::PutTable(catalog::Table table) {
-  DB9_RETURN_IF_ERROR(store().StoreTable(txn(), table));
-  session_.txn_->catalog = view().WithTable(std::move(table));
+Status DdlExecutor::Record(Status stored, std::shared_ptr<catalog::CatalogState> edited) {
+  DB9_RETURN_IF_ERROR(stored);
+  session_.txn_->catalog = std::move(edited);
   session_.txn_->catalog_changed = true;
   return Status::OK();
+}
+
+Status DdlExecutor::PutTable(catalog::Table table) {
+  return Record(store().StoreTable(txn(), table), view().WithTable(table));
 }
 
 Status DdlExecutor::RemoveTable(const catalog::Table& table) {
-  Oid oid = table.oid;
-  DB9_RETURN_IF_ERROR(store().DeleteTable(txn(), oid));
-  session_.txn_->catalog = view().WithoutTable(oid);
-  session_.txn_->catalog_changed = true;
-  return Status::OK();
+  return Record(store().DeleteTable(txn(), table.oid), view().WithoutTable(table.oid));
 }
 
 Status DdlExecutor::PutSequence(catalog::Sequence sequence) {
-  DB9_RETURN_IF_ERROR(store().StoreSequence(txn(), sequence));
-  session_.txn_->catalog = view().WithSequence(std::move(sequence));
-  session_.txn_->catalog_changed = true;
-  return Status::OK();
+  return Record(store().StoreSequence(txn(), sequence), view().WithSequence(sequence));
 }
 
 Status DdlExecutor::RemoveSequence(const catalog::Sequence& sequence) {
-  Oid oid = sequence.oid;
-  DB9_RETURN_IF_ERROR(store().DeleteSequence(txn(), oid));
-  session_.txn_->catalog = view().WithoutSequence(oid);
-  session_.txn_->catalog_changed = true;
-  return Status::OK();
+  return Record(store().DeleteSequence(txn(), sequence.oid), view().WithoutSequence(sequence.oid));
 }
 
-Result<std::string> DdlExecutor::Deparse(const pg_query::Node& expr) {
+Result<std::string> DeparseStatement(const pg_query::Node& statement) {
+  // The deparser wants a whole parse result of the parser's own version.
   static const int version = [] {
     Result<std::shared_ptr<const ParsedQuery>> p = sql::Parse("SELECT 1");
     return p.ok() ? (*p)->tree.version() : 0;
   }();
   pg_query::ParseResult tree;
   tree.set_version(version);
-  pg_query::SelectStmt* select = tree.add_stmts()->mutable_stmt()->mutable_select_stmt();
-  *select->add_target_list()->mutable_res_target()->mutable_val() = expr;
+  *tree.add_stmts()->mutable_stmt() = statement;
   std::string bytes;
   tree.SerializeToString(&bytes);
   PgQueryProtobuf input{bytes.size(), bytes.data()};
@@ -106,10 +99,17 @@ Result<std::string> DdlExecutor::Deparse(const pg_query::Node& expr) {
   if (result.error) {
     std::string message = result.error->message ? result.error->message : "deparse failed";
     pg_query_free_deparse_result(result);
-    return Status::Internal("could not store expression: " + message);
+    return Status::Internal("could not store the SQL text: " + message);
   }
   std::string text = result.query;
   pg_query_free_deparse_result(result);
+  return text;
+}
+
+Result<std::string> DdlExecutor::Deparse(const pg_query::Node& expr) {
+  pg_query::Node select;
+  *select.mutable_select_stmt()->add_target_list()->mutable_res_target()->mutable_val() = expr;
+  DB9_ASSIGN_OR_RETURN(std::string text, DeparseStatement(select));
   constexpr std::string_view kPrefix = "SELECT ";
   if (text.compare(0, kPrefix.size(), kPrefix) == 0) text.erase(0, kPrefix.size());
   return text;
@@ -222,9 +222,16 @@ Status DdlExecutor::AddColumnDef(
     seq.owned_by_table = table->oid;
     seq.owned_by_column = column.attnum;
     // The name as regclass output prints it ("Mixed Case_id_seq"), in a
-    // string literal.
+    // string literal; outside public schema-qualified, since the default is
+    // kept as text and must find the sequence whatever search_path the
+    // inserting session has.
+    std::string name = catalog::system::QuoteIdent(seq.name);
+    if (seq.namespace_oid != catalog::kPublicNamespace) {
+      name = catalog::system::QuoteIdent(catalog::system::NamespaceName(view(), seq.namespace_oid)) +
+             "." + name;
+    }
     std::string literal;
-    for (char ch : catalog::system::QuoteIdent(seq.name)) {
+    for (char ch : name) {
       literal += ch;
       if (ch == '\'') literal += '\'';
     }

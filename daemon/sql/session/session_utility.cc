@@ -28,6 +28,8 @@ std::string DdlCommandName(const pg_query::Node& node) {
     case pg_query::Node::kCreateSeqStmt: return "CREATE SEQUENCE";
     case pg_query::Node::kAlterSeqStmt: return "ALTER SEQUENCE";
     case pg_query::Node::kCreateExtensionStmt: return "CREATE EXTENSION";
+    case pg_query::Node::kViewStmt: return "CREATE VIEW";
+    case pg_query::Node::kCreateSchemaStmt: return "CREATE SCHEMA";
     default: return NodeTypeName(node);
   }
 }
@@ -119,6 +121,8 @@ Status SessionImpl::ExecuteDdl(const pg_query::Node& node, ClientChannel& channe
     case pg_query::Node::kCreateSeqStmt: return ddl.CreateSequence(node.create_seq_stmt());
     case pg_query::Node::kAlterSeqStmt: return ddl.AlterSequence(node.alter_seq_stmt());
     case pg_query::Node::kCreateExtensionStmt: return ddl.CreateExtension(node.create_extension_stmt());
+    case pg_query::Node::kViewStmt: return ddl.CreateView(node.view_stmt());
+    case pg_query::Node::kCreateSchemaStmt: return ddl.CreateSchema(node.create_schema_stmt());
     default: break;
   }
   return Status::Error(sqlstate::kFeatureNotSupported,

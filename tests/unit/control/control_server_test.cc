@@ -2,115 +2,45 @@
 // on a real TenantManager in a temporary data directory.
 #include <QtTest>
 
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
 #include <mutex>
 
-#include "daemon/control/control_server.h"
 #include "daemon/control/rows_query.h"
-#include "daemon/tenants/tenant_manager.h"
-#include "shared/control/client.h"
+#include "tests/unit/control/control_test_daemon.h"
 
 using namespace db9;
 using namespace db9::control;
 
-namespace {
-
-// A raw connection for protocol-level checks the typed client never makes.
-class RawSocket {
- public:
-  explicit RawSocket(const std::string& path) {
-    fd_ = ::socket(AF_UNIX, SOCK_STREAM, 0);
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    std::strncpy(address.sun_path, path.c_str(), sizeof(address.sun_path) - 1);
-    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0;
-    timeval tv{5, 0};
-    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-  }
-  ~RawSocket() { ::close(fd_); }
-  bool connected() const { return connected_; }
-  void Send(const std::string& bytes) {
-    size_t sent = 0;
-    while (sent < bytes.size()) {
-      ssize_t n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-      if (n <= 0) return;
-      sent += static_cast<size_t>(n);
-    }
-  }
-  nlohmann::json ReadMessage() {
-    while (true) {
-      size_t newline = buffer_.find('\n');
-      if (newline != std::string::npos) {
-        std::string line = buffer_.substr(0, newline);
-        buffer_.erase(0, newline + 1);
-        return nlohmann::json::parse(line, nullptr, false);
-      }
-      char chunk[4096];
-      ssize_t n = ::recv(fd_, chunk, sizeof(chunk), 0);
-      if (n <= 0) return nullptr;
-      buffer_.append(chunk, static_cast<size_t>(n));
-    }
-  }
-
- private:
-  int fd_ = -1;
-  bool connected_ = false;
-  std::string buffer_;
-};
-
-std::string Code(const Status& s) { return std::string(s.sqlstate()); }
-
-}  // namespace
+using testing::Code;
+using testing::RawSocket;
 
 class ControlServerTest : public QObject {
   Q_OBJECT
 
  private:
   QTemporaryDir dir_;
+  testing::TestDaemon daemon_;
   std::string data_dir_;
   std::string socket_;
-  std::unique_ptr<tenants::TenantManager> tenants_;
-  std::unique_ptr<ControlServer> server_;
-  std::atomic<int> shutdown_requests_{0};
+  tenants::TenantManager* tenants_ = nullptr;
 
-  std::unique_ptr<Client> Connect() {
-    ClientOptions options;
-    options.socket_path = socket_;
-    options.timeout = std::chrono::seconds(20);
-    auto client = Client::Connect(options);
-    if (!client.ok()) qFatal("connect: %s", client.status().ToString().c_str());
-    return std::move(client).value();
-  }
+  std::unique_ptr<Client> Connect() { return daemon_.Connect(); }
 
  private slots:
   void initTestCase() {
     QVERIFY(dir_.isValid());
-    data_dir_ = dir_.path().toStdString() + "/data";
-    socket_ = dir_.path().toStdString() + "/run/control.sock";
-    auto tenants = tenants::OpenTenantManager(data_dir_);
-    QVERIFY2(tenants.ok(), tenants.status().ToString().c_str());
-    tenants_ = std::move(tenants).value();
-    DaemonInfo info;
-    info.data_dir = data_dir_;
-    info.listen_address = "127.0.0.1";
-    info.port = 54321;
-    info.started_unix_ms = 1;
-    info.request_shutdown = [this] { ++shutdown_requests_; };
-    auto server = StartControlServer(socket_, *tenants_, info);
-    QVERIFY2(server.ok(), server.status().ToString().c_str());
-    server_ = std::move(server).value();
+    std::string failure = daemon_.Start(dir_);
+    QVERIFY2(failure.empty(), failure.c_str());
+    data_dir_ = daemon_.data_dir;
+    socket_ = daemon_.socket;
+    tenants_ = daemon_.tenants.get();
   }
 
-  void cleanupTestCase() {
-    server_.reset();
-    tenants_.reset();
-  }
+  void cleanupTestCase() { daemon_.Stop(); }
 
   void SocketIsPrivate() {
     struct stat st{};
@@ -501,7 +431,7 @@ class ControlServerTest : public QObject {
   void DaemonStopIsRequested() {
     auto client = Connect();
     QVERIFY(client->StopDaemon().ok());
-    QCOMPARE(shutdown_requests_.load(), 1);
+    QCOMPARE(daemon_.shutdown_requests.load(), 1);
   }
 };
 

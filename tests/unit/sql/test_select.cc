@@ -114,7 +114,7 @@ class SelectTest : public QObject {
     QCOMPARE(Code(s), std::string("42702"));
     s = f.Exec("SELECT foo(1)");
     QCOMPARE(Code(s), std::string("42883"));
-    QCOMPARE(Code(f.Exec("CREATE VIEW v AS SELECT 1")), std::string("0A000"));
+    QCOMPARE(Code(f.Exec("CREATE MATERIALIZED VIEW v AS SELECT 1")), std::string("0A000"));
     QCOMPARE(f.Rows("SELECT count(*) FROM emp GROUP BY ROLLUP (dept) ORDER BY 1 DESC LIMIT 1"), (Rows{"4"}));
     QCOMPARE(Code(f.Exec("SELECT 'abc'::int")), std::string("22P02"));
   }
