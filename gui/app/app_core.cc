@@ -15,6 +15,11 @@ AppCore::AppCore(const QString& controlSocket, QObject* parent) : QObject(parent
   sqlService_ = new ControlService(controlSocket, this);
   // Statements end by finishing or by Cancel; a day bounds a forgotten one.
   sqlService_->setCallTimeout(std::chrono::hours(24));
+  // A page of a big table sorted by a column without an index takes the
+  // engine seconds (it sorts the table): on a connection of its own the
+  // app's status polls never wait behind one, and it is not cut short.
+  rowsService_ = new ControlService(controlSocket, this);
+  rowsService_->setCallTimeout(std::chrono::minutes(10));
   activity_ = new ActivityHistory(this);
   events_ = new EventListener(controlSocket, this);
   supervisor_ = new DaemonSupervisor(service_, events_, this);
@@ -36,6 +41,7 @@ void AppCore::setControlSocket(const QString& path) {
   if (path == service_->socketPath()) return;
   service_->setSocketPath(path);
   sqlService_->setSocketPath(path);
+  rowsService_->setSocketPath(path);
   activity_->clear();  // another daemon's databases
   events_->setSocketPath(path);
   supervisor_->start();

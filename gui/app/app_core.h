@@ -1,9 +1,10 @@
 // AppCore: the screen-free part of the app, built once in main() (and in
 // tests): the control service, the event listener, the daemon supervisor and
 // the database list they keep up to date, the activity history sampled from
-// it, and a second control service for people's SQL (long call timeout, its
-// own connection: a slow statement never delays the app's own requests). Windows and the tray only present
-// it (qBittorrent's base/gui split).
+// it, and two more control services with long call timeouts and connections
+// of their own — one for people's SQL, one for the table browser's pages —
+// so a slow statement or sort never delays the app's own requests. Windows
+// and the tray only present it (qBittorrent's base/gui split).
 #pragma once
 
 #include <QObject>
@@ -26,6 +27,8 @@ class AppCore : public QObject {
   ControlService* service() const { return service_; }
   // Runs console statements and Apply transactions.
   ControlService* sqlService() const { return sqlService_; }
+  // Fetches the table browser's pages (long timeout, own connection).
+  ControlService* rowsService() const { return rowsService_; }
   ActivityHistory* activity() const { return activity_; }
   EventListener* events() const { return events_; }
   DaemonSupervisor* supervisor() const { return supervisor_; }
@@ -39,6 +42,7 @@ class AppCore : public QObject {
  private:
   ControlService* service_;
   ControlService* sqlService_;
+  ControlService* rowsService_;
   ActivityHistory* activity_;
   EventListener* events_;
   DaemonSupervisor* supervisor_;

@@ -1,9 +1,8 @@
 // db9-desktop: the Qt app over db9d. main() builds the core, the window and
-// the tray, applies the settings, and asks once whether db9d should start at
-// login.
+// the tray, applies the settings, and has the window ask once whether db9d
+// should start at login.
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QMessageBox>
 #include <QTimer>
 
 #include <memory>
@@ -13,9 +12,7 @@
 #include "gui/app/database_actions.h"
 #include "gui/app/main_window.h"
 #include "gui/app/theme.h"
-#include "gui/services/daemon_launcher.h"
 #include "gui/settings/app_settings.h"
-#include "gui/settings/autostart.h"
 #include "gui/tray/tray_icon.h"
 #include "gui/views/icons.h"
 #include "gui/views/sql_console_view.h"
@@ -23,36 +20,7 @@
 
 #include <QPlainTextEdit>
 
-namespace {
-
 using db9::gui::AppSettings;
-
-// The one-time question; the answer is kept either way, so it is never
-// asked again (the Settings dialog changes it later).
-void AskStartAtLogin(QWidget* parent, AppSettings* settings) {
-  auto* box = new QMessageBox(QMessageBox::Question, QObject::tr("Start db9 at login?"),
-                              QObject::tr("Start the db9 daemon whenever you log in, so your "
-                                          "databases are always reachable?\n\nYou can change "
-                                          "this later in Settings."),
-                              QMessageBox::Yes | QMessageBox::No, parent);
-  box->setAttribute(Qt::WA_DeleteOnClose);
-  QObject::connect(box, &QMessageBox::finished, parent, [box, settings] {
-    const bool yes = box->clickedButton() == box->button(QMessageBox::Yes);
-    settings->setStartDaemonAtLogin(yes);
-    settings->sync();
-    db9::gui::DaemonLaunchOptions options{settings->port(), settings->dataDir(),
-                                          settings->controlSocket()};
-    const auto status = db9::gui::SetAutostart(yes, db9::gui::FindDaemonExecutable(),
-                                               db9::gui::DaemonArguments(options));
-    if (!status.ok()) {
-      QMessageBox::warning(nullptr, QObject::tr("Start at login"),
-                           QString::fromStdString(std::string(status.message())));
-    }
-  });
-  box->open();
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -115,7 +83,8 @@ int main(int argc, char** argv) {
     });
     QObject::connect(tray.get(), &db9::gui::TrayIcon::startDaemonRequested, &window,
                      &db9::gui::MainWindow::startDaemon);
-    QObject::connect(tray.get(), &db9::gui::TrayIcon::quitRequested, &app, &QApplication::quit);
+    QObject::connect(tray.get(), &db9::gui::TrayIcon::quitRequested, &window,
+                     &db9::gui::MainWindow::requestQuit);
     tray->show();
     // The app lives in the tray while the window is hidden.
     QApplication::setQuitOnLastWindowClosed(false);
@@ -141,7 +110,7 @@ int main(int argc, char** argv) {
   core.start();
   if (!(parser.isSet(hiddenOption) && trayAvailable)) window.show();
   if (!settings->startDaemonAtLogin().has_value()) {
-    QTimer::singleShot(0, &window, [&window, &settings] { AskStartAtLogin(&window, settings.get()); });
+    QTimer::singleShot(0, &window, &db9::gui::MainWindow::askStartAtLogin);
   }
   return app.exec();
 }

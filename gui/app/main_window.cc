@@ -14,6 +14,7 @@
 #include "gui/app/database_actions.h"
 #include "gui/app/theme.h"
 #include "gui/models/database_list_model.h"
+#include "gui/models/rows_model.h"
 #include "gui/models/sql_console.h"
 #include "gui/models/statement_history.h"
 #include "gui/services/control_service.h"
@@ -51,6 +52,7 @@ MainWindow::MainWindow(AppCore* core, AppSettings* settings, ThemeManager* theme
   connection_ = new ConnectionPanel(core_->service(), this);
   tables_ = new TableBrowser(core_->service(), this);
   tables_->setWriteService(core_->sqlService());
+  tables_->setRowsService(core_->rowsService());
   console_ = new SqlConsole(core_->sqlService(), core_->service(),
                             new StatementHistory(settings_, this), this);
   consoleView_ = new SqlConsoleView(console_, this);
@@ -147,7 +149,7 @@ void MainWindow::buildMenus() {
   settingsAction->setShortcut(QKeySequence::Preferences);
   if (settingsAction->shortcut().isEmpty()) settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
   file->addSeparator();
-  QAction* quit = file->addAction(tr("&Quit"), this, &MainWindow::quitRequested);
+  QAction* quit = file->addAction(tr("&Quit"), this, &MainWindow::requestQuit);
   quit->setShortcut(QKeySequence::Quit);
 
   QMenu* database = menuBar()->addMenu(tr("&Database"));
@@ -235,6 +237,16 @@ void MainWindow::selectDatabaseWhenListed(const QString& name) {
 }
 
 void MainWindow::onCurrentDatabaseChanged(const QString& name) {
+  // The browser keeps the database it shows until asked; moving away from
+  // one with staged edits asks first, and Cancel (or Apply, until it has
+  // committed) puts the selection back.
+  const QString shown = tables_->database();
+  if (!shown.isEmpty() && name != shown &&
+      !tables_->settleEdits([this, name] { list_->selectDatabase(name); })) {
+    QMetaObject::invokeMethod(this, [this, shown] { list_->selectDatabase(shown); },
+                              Qt::QueuedConnection);
+    return;
+  }
   actions_->setCurrentDatabase(name);
   connection_->setDatabase(name);
   consoleView_->setDatabase(name);
@@ -245,17 +257,47 @@ void MainWindow::onCurrentDatabaseChanged(const QString& name) {
 void MainWindow::openSettings() {
   auto* dialog = new SettingsDialog(settings_, this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
-  connect(dialog, &QDialog::accepted, this, [this] {
+  const std::optional<bool> atLoginBefore = settings_->startDaemonAtLogin();
+  connect(dialog, &QDialog::accepted, this, [this, atLoginBefore] {
     if (theme_) theme_->apply(settings_->theme());
     core_->setControlSocket(settings_->controlSocket());
-    const bool atLogin = settings_->startDaemonAtLogin().value_or(false);
-    DaemonLaunchOptions options{settings_->port(), settings_->dataDir(), settings_->controlSocket()};
-    const Status status = SetAutostart(atLogin, FindDaemonExecutable(), DaemonArguments(options));
-    if (!status.ok()) {
-      QMessageBox::warning(this, tr("Start at login"), QString::fromStdString(std::string(status.message())));
-    }
+    // Turned off: once. On: again each time, so the entry carries the port
+    // and data directory just set.
+    const std::optional<bool> atLogin = settings_->startDaemonAtLogin();
+    if (atLogin && (*atLogin || atLogin != atLoginBefore)) applyStartAtLogin(*atLogin);
   });
   dialog->open();
+}
+
+void MainWindow::askStartAtLogin() {
+  auto* box = new QMessageBox(QMessageBox::Question, tr("Start db9 at login?"),
+                              tr("Start the db9 daemon whenever you log in, so your "
+                                 "databases are always reachable?\n\nYou can change "
+                                 "this later in Settings."),
+                              QMessageBox::Yes | QMessageBox::No, this);
+  box->setObjectName(QStringLiteral("startAtLoginQuestion"));
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  connect(box, &QMessageBox::finished, this, [this, box] {
+    const bool yes = box->clickedButton() == box->button(QMessageBox::Yes);
+    settings_->setStartDaemonAtLogin(yes);
+    settings_->sync();
+    applyStartAtLogin(yes);
+  });
+  box->open();
+}
+
+void MainWindow::applyStartAtLogin(bool enabled) {
+  const DaemonLaunchOptions options{settings_->port(), settings_->dataDir(), settings_->controlSocket()};
+  const auto mechanism = SetAutostart(enabled, FindDaemonExecutable(), DaemonArguments(options));
+  if (!mechanism.ok()) {
+    QMessageBox::warning(this, tr("Start at login"),
+                         QString::fromStdString(std::string(mechanism.status().message())));
+    return;
+  }
+  const QString how = DescribeAutostart(*mechanism);
+  statusBar()->showMessage(enabled ? tr("db9d will start at login, through %1.").arg(how)
+                                   : tr("db9d will not start at login (%1 is off).").arg(how),
+                           kStatusMessageMs * 3);
 }
 
 void MainWindow::startDaemon() {
@@ -273,11 +315,23 @@ void MainWindow::bringToFront() {
 void MainWindow::closeEvent(QCloseEvent* event) {
   persistState();
   if (trayAvailable_ && settings_->closeToTray()) {
-    hide();
+    hide();  // staged edits stay staged: nothing is lost by hiding
+    event->ignore();
+    return;
+  }
+  if (!tables_->settleEdits([this] { close(); })) {
     event->ignore();
     return;
   }
   event->accept();
+  emit quitRequested();
+}
+
+void MainWindow::requestQuit() {
+  // The question needs the window in view (it may be in the tray).
+  if (tables_->rowsModel()->hasEdits()) bringToFront();
+  if (!tables_->settleEdits([this] { requestQuit(); })) return;
+  persistState();
   emit quitRequested();
 }
 

@@ -59,6 +59,14 @@ class MainWindow : public QMainWindow {
   void openSettings();
   void startDaemon();
   void bringToFront();
+  // Quits the app (menu, tray), first settling staged grid edits.
+  void requestQuit();
+  // The one-time question whether db9d starts at login (main() asks it while
+  // the setting is unset); either answer is kept and applied.
+  void askStartAtLogin();
+  // Turns start at login on or off (SetAutostart) and says in the status
+  // bar which mechanism it used, or why it failed.
+  void applyStartAtLogin(bool enabled);
 
  signals:
   void quitRequested();

@@ -4,6 +4,7 @@
 #include <QThread>
 
 #include "shared/control/client.h"
+#include "shared/control/json_codec.h"
 
 namespace db9::gui {
 namespace {
@@ -264,9 +265,24 @@ void ControlService::stopDaemon() {
 
 void ControlService::cancelSql(const QString& cancelKey) {
   run<bool>([key = cancelKey.toStdString()](control::Client& c) { return c.CancelSql(key); },
-            [this](const Result<bool>& r) {
-              if (!r.ok()) reportFailure(tr("cancel the statement"), r.status());
+            [this, cancelKey](const Result<bool>& r) {
+              if (r.ok()) {
+                emit cancelAnswered(cancelKey, *r);
+              } else {
+                reportFailure(tr("cancel the statement"), r.status());
+              }
             });
+}
+
+Result<control::SqlResult> ExecuteCancellable(control::Client& client,
+                                              const control::ExecuteRequest& request,
+                                              const std::string& cancelKey) {
+  // The client's Execute() takes no key; the operation does (as db.sql's).
+  nlohmann::json args = request;
+  args["cancel_key"] = cancelKey;
+  auto answer = client.Call("db.execute", args);
+  if (!answer.ok()) return answer.status();
+  return control::Decode<control::SqlResult>(*answer, "db.execute result");
 }
 
 }  // namespace db9::gui

@@ -60,8 +60,9 @@ class ControlService : public QObject {
   // longer wants (after a sort or filter change).
   void fetchRows(const control::RowsRequest& request, quint64 ticket);
   void stopDaemon();
-  // Stops the db.sql running under `cancelKey` on another service (db.cancel);
-  // the answer is that request failing with 57014.
+  // Stops the db.sql or db.execute running under `cancelKey` on another
+  // service (db.cancel); the answer is that request failing with 57014, and
+  // cancelAnswered here.
   void cancelSql(const QString& cancelKey);
 
   // Runs `job` on the worker thread with a connected client and hands its
@@ -90,6 +91,8 @@ class ControlService : public QObject {
   void rowsFetched(quint64 ticket, const db9::control::RowsPage& page);
   void rowsFailed(quint64 ticket, const QString& message);
   void daemonStopRequested();
+  // `cancelled` is false when no request held the key (it had finished).
+  void cancelAnswered(const QString& cancelKey, bool cancelled);
   // `operation` is a short human verb phrase ("create database").
   void operationFailed(const QString& operation, const QString& message, const QString& sqlstate);
 
@@ -112,6 +115,12 @@ class ControlService : public QObject {
   std::string clientSocketPath_;
   std::chrono::milliseconds callTimeout_;
 };
+
+// db.execute that db.cancel can stop under `cancelKey` (from another client);
+// stopped, it rolls back and fails with 57014.
+Result<control::SqlResult> ExecuteCancellable(control::Client& client,
+                                              const control::ExecuteRequest& request,
+                                              const std::string& cancelKey);
 
 // True for the client-side codes that mean "no daemon to talk to" (08000,
 // 08006, 57014, 08P01; see shared/control/client.h).

@@ -5,8 +5,11 @@
 #include <QVBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
+#include <QUuid>
 
 #include <set>
 
@@ -37,6 +40,17 @@ RowActionsBar::RowActionsBar(RowsModel* rows, QTableView* grid, ControlService* 
   export_ = new QPushButton(tr("Export…"), this);
   export_->setObjectName(QStringLiteral("exportRowsButton"));
   export_->setToolTip(tr("Write the rows under this order and filter to CSV or JSON"));
+  applyProgress_ = new QProgressBar(this);
+  applyProgress_->setObjectName(QStringLiteral("applyProgress"));
+  applyProgress_->setRange(0, 0);  // busy: the daemon reports no progress within a transaction
+  applyProgress_->setFixedWidth(apply_->sizeHint().width());
+  applyProgress_->setTextVisible(false);
+  applyProgress_->hide();
+  cancelApply_ = new QPushButton(tr("Cancel"), this);
+  cancelApply_->setObjectName(QStringLiteral("cancelApplyButton"));
+  cancelApply_->setToolTip(tr("Stop the apply; the database rolls it back and your edits stay"));
+  cancelApply_->setMinimumWidth(discard_->sizeHint().width());
+  cancelApply_->hide();
   note_ = new QLabel(this);
   note_->setObjectName(QStringLiteral("editNote"));
   note_->setWordWrap(true);
@@ -49,6 +63,8 @@ RowActionsBar::RowActionsBar(RowsModel* rows, QTableView* grid, ControlService* 
   buttons->addSpacing(12);
   buttons->addWidget(apply_);
   buttons->addWidget(discard_);
+  buttons->addWidget(applyProgress_);
+  buttons->addWidget(cancelApply_);
   buttons->addStretch(1);
   buttons->addWidget(export_);
   auto* layout = new QVBoxLayout(this);
@@ -60,16 +76,24 @@ RowActionsBar::RowActionsBar(RowsModel* rows, QTableView* grid, ControlService* 
   connect(add_, &QPushButton::clicked, this, &RowActionsBar::addRow);
   connect(delete_, &QPushButton::clicked, this, &RowActionsBar::deleteSelectedRows);
   connect(setNull_, &QPushButton::clicked, this, &RowActionsBar::setSelectedNull);
-  connect(apply_, &QPushButton::clicked, this, [this] {
-    applyError_.clear();
-    rows_->applyEdits();
-  });
-  connect(discard_, &QPushButton::clicked, this, [this] {
-    applyError_.clear();
-    rows_->discardEdits();
-  });
+  connect(apply_, &QPushButton::clicked, rows_, &RowsModel::applyEdits);
+  connect(discard_, &QPushButton::clicked, rows_, &RowsModel::discardEdits);
   connect(export_, &QPushButton::clicked, this, &RowActionsBar::exportRows);
-  connect(rows_, &RowsModel::editsChanged, this, &RowActionsBar::update);
+  connect(cancelApply_, &QPushButton::clicked, this, &RowActionsBar::cancelApply);
+  connect(socketSource_, &ControlService::cancelAnswered, this,
+          [this](const QString& key, bool cancelled) {
+            // Not cancelled while still running: the daemon did not know the key.
+            if (key != applyKey_ || cancelled) return;
+            cancelling_ = false;
+            cancelNote_ = tr("The daemon could not stop this apply; it ends when the database answers.");
+            update();
+          });
+  connect(rows_, &RowsModel::editsChanged, this, [this] {
+    // An apply's error is about the edits it tried; once none are staged
+    // (discarded, or another table) it is old news.
+    if (!rows_->hasEdits()) applyError_.clear();
+    update();
+  });
   connect(rows_, &QAbstractItemModel::modelReset, this, &RowActionsBar::update);
   connect(rows_, &RowsModel::applyRequested, this, &RowActionsBar::runApply);
   connect(rows_, &RowsModel::applyFinished, this, [this](bool ok, const QString& message) {
@@ -83,15 +107,36 @@ QString RowActionsBar::noteText() const { return note_->text(); }
 
 void RowActionsBar::runApply(const control::ExecuteRequest& request) {
   // The request is the model's; the database's answer goes back to it.
+  applyKey_ = QUuid::createUuid().toString(QUuid::WithoutBraces);
+  cancelling_ = false;
+  cancelNote_.clear();
+  update();
   writer_->run<control::SqlResult>(
-      [request](control::Client& c) { return c.Execute(request); },
-      [rows = rows_](const Result<control::SqlResult>& r) {
+      [request, key = applyKey_.toStdString()](control::Client& c) {
+        return ExecuteCancellable(c, request, key);
+      },
+      [bar = QPointer<RowActionsBar>(this), rows = QPointer<RowsModel>(rows_)](
+          const Result<control::SqlResult>& r) {
+        if (bar) {
+          bar->applyKey_.clear();
+          bar->cancelling_ = false;
+        }
+        if (!rows) return;
         if (r.ok()) {
           rows->applySucceeded();
+        } else if (r.status().sqlstate() == "57014") {
+          rows->applyFailed(tr("cancelled; the database rolled it back"));
         } else {
           rows->applyFailed(DescribeError(r.status()));
         }
       });
+}
+
+void RowActionsBar::cancelApply() {
+  if (applyKey_.isEmpty() || cancelling_) return;
+  cancelling_ = true;
+  socketSource_->cancelSql(applyKey_);
+  update();
 }
 
 void RowActionsBar::update() {
@@ -103,12 +148,22 @@ void RowActionsBar::update() {
   setNull_->setEnabled(editable);
   apply_->setEnabled(editable && staged);
   discard_->setEnabled(staged && !rows_->isApplying());
+  // While an apply runs, its progress and Cancel take Apply's and Discard's
+  // place (same width: the bar's layout does not jump).
+  const bool running = !applyKey_.isEmpty();
+  apply_->setVisible(!running);
+  discard_->setVisible(!running);
+  applyProgress_->setVisible(running);
+  cancelApply_->setVisible(running);
+  cancelApply_->setEnabled(running && !cancelling_);
   export_->setEnabled(hasTable && !(exporter_ && exporter_->isRunning()));
   note_->setStyleSheet({});
   if (!hasTable) {
     note_->clear();
   } else if (rows_->isApplying()) {
-    note_->setText(tr("Applying…"));
+    note_->setText(cancelling_              ? tr("Cancelling…")
+                   : !cancelNote_.isEmpty() ? cancelNote_
+                                            : tr("Applying… (Cancel stops it and keeps your edits)"));
   } else if (!applyError_.isEmpty()) {
     note_->setStyleSheet(QStringLiteral("color: #dc2626;"));
     note_->setText(tr("Not applied, nothing changed: %1").arg(applyError_));

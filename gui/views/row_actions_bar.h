@@ -1,5 +1,7 @@
 // RowActionsBar: the strip under the rows grid — staging edits (Add row,
-// Delete, Set NULL), Apply / Discard of what is staged, and Export of the
+// Delete, Set NULL), Apply / Discard of what is staged (while an apply runs:
+// a busy bar and Cancel, which stops it through db.cancel — it rolls back
+// and the edits stay), and Export of the
 // rows under the current order and filter (RowsExporter, page by page). Its
 // note says what is staged, why a table is read-only (no primary key), or
 // why an apply failed (the database's error; the edits stay).
@@ -10,6 +12,7 @@
 #include "shared/control/types.h"
 
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QTableView;
 
@@ -38,6 +41,8 @@ class RowActionsBar : public QWidget {
   void deleteSelectedRows();
   void setSelectedNull();
   void exportRows();
+  // Stops the apply in flight (db.cancel through the other service).
+  void cancelApply();
 
  private:
   void update();
@@ -54,7 +59,12 @@ class RowActionsBar : public QWidget {
   QPushButton* apply_;
   QPushButton* discard_;
   QPushButton* export_;
+  QProgressBar* applyProgress_;
+  QPushButton* cancelApply_;
   QLabel* note_;
+  QString applyKey_;  // the running apply's cancel key; empty when none runs
+  bool cancelling_ = false;
+  QString cancelNote_;  // why Cancel did not stop the running apply
   QString applyError_;
   QString exportNote_;
 };

@@ -24,8 +24,13 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent)
 
   startAtLogin_ = new QCheckBox(tr("Start db9d when I log in"), this);
   startAtLogin_->setObjectName(QStringLiteral("startAtLogin"));
+  const AutostartMechanism mechanism = ChooseAutostartMechanism(ProbeSystemdUser());
   // Before the one-time question is answered, show what is really set up.
-  startAtLogin_->setChecked(settings_->startDaemonAtLogin().value_or(IsAutostartEnabled()));
+  startAtLogin_->setChecked(settings_->startDaemonAtLogin().value_or(IsAutostartEnabled(mechanism)));
+  auto* startAtLoginVia = new QLabel(tr("Through %1.").arg(DescribeAutostart(mechanism)), this);
+  startAtLoginVia->setObjectName(QStringLiteral("startAtLoginVia"));
+  startAtLoginVia->setWordWrap(true);
+  startAtLoginVia->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
   port_ = new QSpinBox(this);
   port_->setObjectName(QStringLiteral("portSpin"));
@@ -51,8 +56,11 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent)
   auto* daemonBox = new QGroupBox(tr("Daemon"), this);
   auto* daemonForm = new QFormLayout(daemonBox);
   daemonForm->addRow(startAtLogin_);
+  daemonForm->addRow(startAtLoginVia);
   daemonForm->addRow(tr("PostgreSQL &port:"), port_);
-  daemonForm->addRow(tr("&Data directory:"), dataDirRow);
+  auto* dataDirLabel = new QLabel(tr("&Data directory:"), daemonBox);
+  dataDirLabel->setBuddy(dataDir_);  // the field is a row of two: name the edit
+  daemonForm->addRow(dataDirLabel, dataDirRow);
   daemonForm->addRow(tr("&Control socket:"), controlSocket_);
   auto* note = new QLabel(tr("Port and data directory apply when db9d is started from this app "
                              "or at login; a running daemon keeps its own."),

@@ -7,7 +7,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -20,6 +19,7 @@
 #include "gui/services/control_service.h"
 #include "gui/views/icons.h"
 #include "gui/views/row_actions_bar.h"
+#include "gui/views/staged_edits_prompt.h"
 #include "gui/views/value_viewer.h"
 
 namespace db9::gui {
@@ -161,9 +161,7 @@ TableBrowser::TableBrowser(ControlService* service, QWidget* parent)
           &TableBrowser::onTableSelected);
   connect(service_, &ControlService::tablesListed, this, &TableBrowser::onTables);
   connect(service_, &ControlService::tableDescribed, this, &TableBrowser::onDescribed);
-  connect(rows_, &RowsModel::pageRequested, service_, &ControlService::fetchRows);
-  connect(service_, &ControlService::rowsFetched, rows_, &RowsModel::addPage);
-  connect(service_, &ControlService::rowsFailed, rows_, &RowsModel::pageFailed);
+  setRowsService(service_);
   connect(rows_, &RowsModel::loadingChanged, this, &TableBrowser::updateRowStatus);
   connect(rows_, &RowsModel::loadFailed, this,
           [this](const QString& message) { rowStatus_->setText(tr("Could not load rows: %1").arg(message)); });
@@ -231,14 +229,20 @@ void TableBrowser::onTableSelected() {
       current.data(TableListModel::SchemaRole).toString() == schema_) {
     return;  // back on the table shown (a refused switch)
   }
-  if (rows_->hasEdits() && !confirmDiscard()) {
+  const QPersistentModelIndex wanted(current);
+  const auto reselect = [this](const QModelIndex& index) {
+    // Queued: the list is in the middle of changing its current index.
+    QMetaObject::invokeMethod(
+        this, [this, index = QPersistentModelIndex(index)] { tableList_->setCurrentIndex(index); },
+        Qt::QueuedConnection);
+  };
+  if (!settleEdits([reselect, wanted] { reselect(wanted); })) {
     // Stay on the table with the staged changes.
     for (int row = 0; row < tables_->rowCount(); ++row) {
       const QModelIndex index = tables_->index(row);
       if (index.data(TableListModel::TableRole).toString() == table_ &&
           index.data(TableListModel::SchemaRole).toString() == schema_) {
-        QMetaObject::invokeMethod(this, [this, index] { tableList_->setCurrentIndex(index); },
-                                  Qt::QueuedConnection);
+        reselect(index);
       }
     }
     return;
@@ -264,13 +268,39 @@ void TableBrowser::onDescribed(const QString& database, const control::TableDesc
   for (const auto& column : table.columns) filterColumn_->addItem(Q(column.name));
 }
 
-bool TableBrowser::confirmDiscard() {
-  const auto answer = QMessageBox::question(
-      this, tr("Discard changes?"),
-      tr("%n staged change(s) to %1 are not applied yet. Discard them?", nullptr, rows_->editCount())
-          .arg(table_),
-      QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
-  return answer == QMessageBox::Discard;
+bool TableBrowser::settleEdits(std::function<void()> retry) {
+  if (!rows_->hasEdits()) return true;
+  // An apply in flight decides by itself; its note says so meanwhile.
+  if (rows_->isApplying()) return false;
+  switch (AskAboutStagedEdits(this, table_, rows_->editCount())) {
+    case StagedEditsChoice::kDiscard:
+      rows_->discardEdits();
+      return true;
+    case StagedEditsChoice::kCancel:
+      return false;
+    case StagedEditsChoice::kApply:
+      connect(
+          rows_, &RowsModel::applyFinished, this,
+          [retry = std::move(retry)](bool ok, const QString&) {
+            if (ok) retry();
+          },
+          Qt::SingleShotConnection);
+      rows_->applyEdits();
+      return false;
+  }
+  return false;
+}
+
+void TableBrowser::setRowsService(ControlService* rows) {
+  if (rowsService_) {
+    disconnect(rows_, &RowsModel::pageRequested, rowsService_, nullptr);
+    disconnect(rowsService_, &ControlService::rowsFetched, rows_, nullptr);
+    disconnect(rowsService_, &ControlService::rowsFailed, rows_, nullptr);
+  }
+  rowsService_ = rows;
+  connect(rows_, &RowsModel::pageRequested, rowsService_, &ControlService::fetchRows);
+  connect(rowsService_, &ControlService::rowsFetched, rows_, &RowsModel::addPage);
+  connect(rowsService_, &ControlService::rowsFailed, rows_, &RowsModel::pageFailed);
 }
 
 void TableBrowser::setWriteService(ControlService* writer) { actionsBar_->setWriter(writer); }

@@ -8,6 +8,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 #include "shared/control/types.h"
 
 class QComboBox;
@@ -43,6 +45,17 @@ class TableBrowser : public QWidget {
   // Reloads the table list (after tables were created elsewhere).
   void reload();
 
+  // Call before anything that drops the staged edits (another table or
+  // database, closing the app). True: none are staged, or the person chose
+  // Discard; go ahead. False: stay — they chose Cancel, or Apply, and then
+  // `retry` runs once the apply has committed (not if it fails or is
+  // cancelled: the edits and the error stay in view).
+  bool settleEdits(std::function<void()> retry);
+
+  // The service that fetches row pages (default: the one given above); give
+  // it its own, with a long call timeout, so slow pages delay nothing else.
+  void setRowsService(ControlService* rows);
+
   // The service that runs Apply's transaction (default: the one given
   // above); give it one with a long call timeout so lock waits do not time out.
   void setWriteService(ControlService* writer);
@@ -56,14 +69,13 @@ class TableBrowser : public QWidget {
   void onTables(const QString& database, const std::vector<control::TableInfo>& tables);
   void onDescribed(const QString& database, const control::TableDescription& table);
   void onTableSelected();
-  // Asks before staged edits are dropped by moving to another table.
-  bool confirmDiscard();
   void applyFilter();
   void clearFilter();
   void updateRowStatus();
   void showMessage(const QString& text);
 
   ControlService* service_;
+  ControlService* rowsService_ = nullptr;
   QString database_;
   QString schema_;
   QString table_;

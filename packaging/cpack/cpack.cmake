@@ -16,9 +16,9 @@ directory.
 
 This package contains the daemon (db9d), a command line tool to create,
 list and delete databases (db9) and a Qt desktop application
-(db9-desktop). The daemon runs when the user starts it, from the
-application or with the command db9 daemon start; a systemd user unit is
-included for starting it at login.")
+(db9-desktop). systemd starts the daemon for each user when the command
+line tool or the application first needs it (db9d.socket, enabled for
+all users); users who want it running from login enable db9d.service.")
 
 set(CPACK_GENERATOR "DEB;TGZ")
 # Debian policy and lintian want stripped binaries; the tarball is smaller too.
@@ -39,6 +39,10 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 # dpkg-shlibdeps computes Depends from the libraries the binaries link, with
 # the minimum versions Debian 12's symbol files require.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Added to what dpkg-shlibdeps finds: deb-systemd-helper --user (postinst,
+# postrm enable db9d.socket for everyone), the same dependency
+# dh_installsystemduser adds. Essential in Debian 12, hence versioned.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "init-system-helpers (>= 1.52)")
 # psql is the usual way to talk to the databases; the app works without it.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql-client")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA

@@ -1,13 +1,19 @@
 // Not a test: screenshots.sh runs it under Xvfb to photograph views that need
 // a person's actions first — the SQL console with a result and with an error,
-// staged edits in the rows grid, a failed Apply, and the activity charts.
+// staged edits in the rows grid, a failed Apply, the question before a
+// switch would drop staged edits, an Apply waiting on a lock (held by psql)
+// with its Cancel, the settings dialog, and the activity charts.
 //   scene_shots CONTROL_SOCKET OUT_DIR
 // Expects the databases screenshots.sh made (shop with table items). Each
 // scene is saved as OUT_DIR/<scene>.png from the window itself (grab()).
 #include <QApplication>
 #include <QDir>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
+#include <QScreen>
+#include <QTimer>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,7 +27,9 @@
 #include "gui/services/daemon_supervisor.h"
 #include "gui/settings/app_settings.h"
 #include "gui/views/icons.h"
+#include "gui/views/database_list_view.h"
 #include "gui/views/row_actions_bar.h"
+#include "gui/views/settings_dialog.h"
 #include "gui/views/sql_console_view.h"
 #include "gui/views/table_browser.h"
 #include "shared/control/client.h"
@@ -34,6 +42,16 @@ bool Save(QWidget& window, const QString& dir, const QString& name) {
   QTest::qWait(400);  // let queued paints and chart layouts settle
   const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
   const bool ok = window.grab().save(path);
+  std::printf("scene_shots: %s%s\n", qPrintable(path), ok ? "" : " (could not save)");
+  return ok;
+}
+
+// The whole screen (Xvfb's is the window's size): dialogs are windows of
+// their own, so a grab of the main window would miss them.
+bool SaveScreen(const QString& dir, const QString& name) {
+  QTest::qWait(400);
+  const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
+  const bool ok = QGuiApplication::primaryScreen()->grabWindow(0).save(path);
   std::printf("scene_shots: %s%s\n", qPrintable(path), ok ? "" : " (could not save)");
   return ok;
 }
@@ -113,6 +131,52 @@ int main(int argc, char** argv) {
   ok &= Wait([&] { return !rows->isApplying(); }, 10000, "the apply");
   ok &= Save(window, out, QStringLiteral("edit-failed"));
   rows->discardEdits();
+
+  // Moving to another database with a staged edit asks first (then Cancel).
+  rows->setData(rows->index(0, 1), QStringLiteral("item 1 (renamed)"));
+  QTimer::singleShot(300, [&] {
+    ok &= SaveScreen(out, QStringLiteral("edit-switch-prompt"));
+    if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+      box->button(QMessageBox::Cancel)->click();
+    }
+  });
+  window.databaseList()->selectDatabase(QStringLiteral("analytics"));
+  rows->discardEdits();
+
+  // An Apply waiting for a row psql keeps locked: busy bar and Cancel.
+  QProcess psql;
+  auto info = db9::control::Client::Connect({socket.toStdString()});
+  if (info.ok()) {
+    auto connect = (*info)->GetConnectInfo("shop");
+    if (connect.ok()) {
+      psql.start(QStringLiteral("psql"), {QStringLiteral("-X"), QStringLiteral("-q"),
+                                           QString::fromStdString(connect->url)});
+    }
+  }
+  if (psql.waitForStarted(5000)) {
+    psql.write("BEGIN;\nUPDATE items SET note = note WHERE id = 1;\n");
+    QTest::qWait(1000);
+    rows->setData(rows->index(0, 1), QStringLiteral("item 1 (renamed)"));
+    rows->applyEdits();
+    QTest::qWait(500);
+    ok &= Save(window, out, QStringLiteral("edit-applying"));
+    window.tableBrowser()->actionsBar()->cancelApply();
+    ok &= Wait([&] { return !rows->isApplying(); }, 3000, "the cancelled apply");
+    ok &= Save(window, out, QStringLiteral("edit-cancelled"));
+    psql.write("ROLLBACK;\n\\q\n");
+    psql.waitForFinished(5000);
+    Wait([&] { return !rows->isApplying(); }, 10000, "the apply to end");
+    rows->discardEdits();
+  } else {
+    std::fprintf(stderr, "scene_shots: no psql to hold a lock; no apply scenes\n");
+  }
+
+  // Settings: which mechanism starts db9d at login.
+  {
+    SettingsDialog dialog(&settings, &window);
+    dialog.show();
+    ok &= SaveScreen(out, QStringLiteral("settings"));
+  }
 
   // Sizes and activity: grow a database while samples come in.
   window.showView(MainWindow::View::kSizes);

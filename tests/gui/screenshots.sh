@@ -13,7 +13,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build/desktop}
 case $build in /*) ;; *) build=$root/$build ;; esac
 out=$root/tests/artifacts/screenshots
-db9d=$build/daemon/app/db9d
+# $DB9D picks another daemon binary, as the QtTest fixture does.
+db9d=${DB9D:-$build/daemon/app/db9d}
 app=$build/gui/db9-desktop
 grab=$build/tests/gui/grab_screen
 scenes=$build/tests/gui/scene_shots

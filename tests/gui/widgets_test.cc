@@ -8,7 +8,6 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,7 +31,6 @@
 #include "gui/services/control_service.h"
 #include "gui/services/daemon_supervisor.h"
 #include "gui/settings/app_settings.h"
-#include "gui/settings/autostart.h"
 #include "gui/views/connection_panel.h"
 #include "gui/views/copy_button.h"
 #include "gui/views/create_database_dialog.h"
@@ -109,29 +107,6 @@ class WidgetsTest : public QObject {
     QCOMPARE(reread.dataDir(), QStringLiteral("/tmp/d9"));
     QCOMPARE(reread.startDaemonAtLogin(), std::optional<bool>(true));
     QCOMPARE(reread.theme(), ThemeChoice::kDark);
-  }
-
-  // "Start db9d at login" is an XDG autostart entry running db9d.
-  void autostartEntry() {
-    QTemporaryDir config;
-    const QByteArray saved = qgetenv("XDG_CONFIG_HOME");
-    qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
-    QVERIFY(!IsAutostartEnabled());
-    QVERIFY(SetAutostart(true, QStringLiteral("/opt/db9/bin/db9d"),
-                         {QStringLiteral("--data-dir"), QStringLiteral("/home/me/my data")}).ok());
-    QVERIFY(IsAutostartEnabled());
-    QFile entry(AutostartEntryPath());
-    QVERIFY(entry.open(QIODevice::ReadOnly));
-    const QString text = QString::fromUtf8(entry.readAll());
-    QVERIFY2(text.contains(QStringLiteral("Exec=\"/opt/db9/bin/db9d\" \"--data-dir\" \"/home/me/my data\"")),
-             qPrintable(text));
-    QVERIFY(SetAutostart(false, {}, {}).ok());
-    QVERIFY(!IsAutostartEnabled());
-    if (saved.isEmpty()) {
-      qunsetenv("XDG_CONFIG_HOME");
-    } else {
-      qputenv("XDG_CONFIG_HOME", saved);
-    }
   }
 
   // Biggest database on top; past kMaxBars the small ones are summed.

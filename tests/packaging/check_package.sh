@@ -28,6 +28,11 @@ case "$depends" in
   *libc6*) pass "Depends: $depends" ;;
   *) fail "Depends does not list the shared libraries: '$depends'" ;;
 esac
+# postinst/postrm enable and disable the user units with deb-systemd-helper --user.
+case "$depends" in
+  *"init-system-helpers (>= 1.52)"*) pass "Depends: init-system-helpers (>= 1.52) (deb-systemd-helper --user)" ;;
+  *) fail "Depends lacks init-system-helpers (>= 1.52), which the maintainer scripts use" ;;
+esac
 
 # lintian: errors fail; warnings and infos are listed for the report.
 lintian --info --display-info "$deb" >"$tmp/lintian.txt" 2>&1 || true
@@ -38,6 +43,13 @@ if grep -q '^E: ' "$tmp/lintian.txt"; then
   fail "lintian reports errors"
 else
   pass "lintian: no errors"
+fi
+# Debian's hardening (root CMakeLists.txt: _FORTIFY_SOURCE, stack protector;
+# packaging/CMakeLists.txt: relro, bindnow; PIE is GCC's default).
+if grep -E '^[EWIPX]: [^ ]+: hardening-' "$tmp/lintian.txt"; then
+  fail "lintian reports missing hardening"
+else
+  pass "lintian: no hardening-* tags"
 fi
 
 for desktop in "$root"/usr/share/applications/*.desktop; do
@@ -66,24 +78,34 @@ for program in db9d db9 db9-desktop; do
   if [ -z "$warnings" ]; then pass "man page $program.1"; else echo "$warnings"; fail "man page $program.1 has warnings"; fi
 done
 
-# The user unit, through systemd's own checker. Its bare ExecStart=db9d is
-# resolved on systemd's fixed search path (/usr/bin, ...), not $PATH, so the
-# checked copy points at the extracted program; MANPATH lets it check that
+# The user units, through systemd's own checker: every unit in
+# packaging/systemd must be in the package. The service's bare ExecStart=db9d
+# is resolved on systemd's fixed search path (/usr/bin, ...), not $PATH, so
+# the checked copies point at the extracted program; they sit in one
+# directory so that a .socket finds its .service; MANPATH lets it check that
 # the man pages in Documentation= exist.
-unit=$root/usr/lib/systemd/user/db9d.service
-if [ -f "$unit" ]; then
+units=$root/usr/lib/systemd/user
+for source in "$(dirname "$0")"/../../packaging/systemd/*.service "$(dirname "$0")"/../../packaging/systemd/*.socket; do
+  [ -e "$source" ] || continue
+  if [ -f "$units/$(basename "$source")" ]; then pass "unit $(basename "$source") is packaged"
+  else fail "packaging/systemd/$(basename "$source") is not in the package"; fi
+done
+service=$units/db9d.service
+if [ -f "$service" ]; then
   mkdir -m 700 "$tmp/runtime"
-  grep -q '^ExecStart=db9d$' "$unit" || fail "db9d.service: ExecStart is not 'db9d'"
-  sed "s|^ExecStart=db9d$|ExecStart=$root/usr/bin/db9d|" "$unit" >"$tmp/runtime/db9d.service"
-  if out=$(MANPATH=$root/usr/share/man XDG_RUNTIME_DIR=$tmp/runtime \
-           systemd-analyze verify --user "$tmp/runtime/db9d.service" 2>&1) && [ -z "$out" ]; then
-    pass "systemd-analyze verify db9d.service"
+  grep -Eq '^ExecStart=db9d( |$)' "$service" || fail "db9d.service: ExecStart is not 'db9d'"
+  grep -q '^Type=notify$' "$service" || fail "db9d.service is not Type=notify"
+  for unit in "$units"/*; do
+    sed -E "s#^ExecStart=db9d( |\$)#ExecStart=$root/usr/bin/db9d\1#" "$unit" >"$tmp/runtime/$(basename "$unit")"
+  done
+  if out=$(cd "$tmp/runtime" && MANPATH=$root/usr/share/man XDG_RUNTIME_DIR=$tmp/runtime \
+           systemd-analyze verify --user ./* 2>&1) && [ -z "$out" ]; then
+    pass "systemd-analyze verify $(cd "$units" && echo *)"
   else
-    echo "$out"; fail "systemd-analyze verify db9d.service"
+    echo "$out"; fail "systemd-analyze verify $(cd "$units" && echo *)"
   fi
-  grep -q '^Type=notify$' "$unit" || fail "db9d.service is not Type=notify"
 else
-  fail "no systemd user unit"
+  fail "no systemd user unit db9d.service"
 fi
 
 for completion in usr/share/bash-completion/completions/db9 usr/share/zsh/vendor-completions/_db9 \

@@ -6,12 +6,18 @@
 # tarball of V1).
 #
 # What a user and an administrator would do, in order:
-#   install V1 with apt (dependencies resolved from Debian) -> the unit is
-#   installed but not enabled -> db9d speaks sd_notify READY=1 as Type=notify
-#   expects -> a normal user starts the daemon, creates a database, writes a
-#   row with psql -> upgrade to V2 while the daemon runs -> restart, the row is
-#   still there -> remove, purge: the user's data stays, system files go ->
-#   reinstall, the data is usable again -> the portable tarball runs as that
+#   install V1 with apt (dependencies resolved from Debian) -> both units are
+#   installed, db9d.socket is enabled for every user and db9d.service for
+#   nobody -> db9d, db9 and db9-desktop all report V1 ->
+#   db9d speaks sd_notify READY=1 as Type=notify expects -> the first db9
+#   command starts db9d through the socket db9d.socket describes -> a normal
+#   user starts the daemon, creates a database, writes a row with psql -> the
+#   app comes up -> upgrade to V2 while the daemon runs (enablement as it
+#   was) -> restart, the row is still there -> remove keeps and purge drops
+#   the global enablement links, the user's data stays, system files go ->
+#   reinstall (now through systemctl's preset), the data is usable again ->
+#   an administrator's global disable survives an upgrade -> purge -> the
+#   portable tarball runs as that
 #   user with none of the library packages installed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -44,16 +50,49 @@ dpkg-query -W -f='${Status} ${Version}\n' db9-desktop | grep -qx "install ok ins
 step "install psql (postgresql-client, which the package suggests)"
 apt-get install -y -q --no-install-recommends postgresql-client >/dev/null
 
-step "the user unit is installed and not enabled for anyone"
+# The package's enablement, as `systemctl --global enable` would leave it:
+# db9d.socket for every user (its WantedBy=sockets.target link), db9d.service
+# (start at login) for nobody. No systemd runs here; the links are the state.
+socket_link=/etc/systemd/user/sockets.target.wants/db9d.socket
+service_link=/etc/systemd/user/default.target.wants/db9d.service
+enabled_as_packaged() {
+  [ -L "$socket_link" ] || die "db9d.socket is not enabled globally: no $socket_link"
+  # deb-systemd-helper links /lib/systemd/user/..., systemctl /usr/lib/...:
+  # the same file on Debian 12's merged /usr.
+  [ "$(readlink -f "$socket_link")" = "$(readlink -f /usr/lib/systemd/user/db9d.socket)" ] ||
+    die "$socket_link points at '$(readlink "$socket_link")', not the packaged db9d.socket"
+  local others
+  others=$(find /etc/systemd/user -name 'db9d.*' ! -path "$socket_link")
+  [ -z "$others" ] || die "more than db9d.socket is enabled or masked globally: $others"
+  echo "enabled for every user: $socket_link -> $(readlink "$socket_link"); db9d.service: not enabled"
+}
+no_global_links() {
+  local left
+  left=$(find /etc/systemd/user /var/lib/systemd -name 'db9d.*' 2>/dev/null || true)
+  [ -z "$left" ] || die "links or deb-systemd-helper state of db9d units left after purge: $left"
+}
+
+step "the user units are installed; db9d.socket is enabled for everyone, db9d.service for nobody"
 [ -f /usr/lib/systemd/user/db9d.service ] || die "no /usr/lib/systemd/user/db9d.service"
-if ls /etc/systemd/user/*/db9d.service 2>/dev/null; then die "db9d.service is enabled globally"; fi
+ls /usr/lib/systemd/user/db9d.*
+enabled_as_packaged
 
 useradd --create-home --shell /bin/bash "$user"
 uid=$(id -u "$user")
 install -d -m 700 -o "$user" -g "$user" "/run/user/$uid"
 
-step "db9 reports version $V1"
-as_user db9 --version | tee /dev/stderr | grep -qF "$V1" || die "db9 --version does not say $V1"
+# versions VERSION: db9d, db9 and db9-desktop each say "<program> VERSION".
+versions() {
+  local program out
+  for program in db9d db9 db9-desktop; do
+    out=$(as_user env QT_QPA_PLATFORM=offscreen "$program" --version)
+    echo "$program --version: $out"
+    [ "$out" = "$program $1" ] || die "$program --version says '$out', not '$program $1'"
+  done
+}
+
+step "db9d, db9 and db9-desktop report version $V1"
+versions "$V1"
 
 step "db9d tells systemd it is ready (Type=notify: READY=1 on \$NOTIFY_SOCKET), stops on SIGTERM"
 as_user python3 - <<'EOF'
@@ -79,6 +118,28 @@ print("db9d exited with", code, "after SIGTERM")
 sys.exit(0 if code == 0 else "db9d did not exit cleanly on SIGTERM")
 EOF
 
+step "socket activation as the packaged db9d.socket sets it up: the first db9 command starts db9d"
+# No systemd runs in this root; systemd-socket-activate (package systemd, on
+# every systemd desktop) does what systemd does for db9d.socket: listens on
+# its ListenStream= and starts db9d with that socket on the first connection.
+[ -f /usr/lib/systemd/user/db9d.socket ] || die "no /usr/lib/systemd/user/db9d.socket"
+apt-get install -y -q --no-install-recommends systemd >/dev/null
+listen=$(sed -n 's/^ListenStream=//p' /usr/lib/systemd/user/db9d.socket)
+[ "$(wc -l <<<"$listen")" = 1 ] || die "db9d.socket listens on more than the control socket: $listen"
+listen=${listen//%t//run/user/$uid}
+as_user mkdir -p -m 700 "$(dirname "$listen")"
+as_user systemd-socket-activate -l "$listen" -E HOME -E XDG_RUNTIME_DIR -E LANG db9d >activate.log 2>&1 &
+activator=$!
+for _ in $(seq 50); do [ -S "$listen" ] && break; sleep 0.2; done
+[ -S "$listen" ] || die "systemd-socket-activate did not listen on $listen"
+as_user db9 list >/dev/null || { cat activate.log; die "db9 list did not start db9d through the socket"; }
+status=$(as_user db9 daemon status --output json)
+echo "$status"
+grep -q '"socket_activated": *true' <<<"$status" || die "db9d does not say it was socket-activated"
+as_user db9 daemon stop
+wait "$activator" || { cat activate.log; die "socket-activated db9d did not exit cleanly"; }
+rm -f "$listen"   # systemd's RemoveOnStop=, when the socket unit stops
+
 step "a normal user starts the daemon and creates a database"
 as_user db9 daemon start
 as_user db9 daemon status
@@ -102,7 +163,8 @@ step "upgrade to $V2 while the user's daemon runs"
 apt-get install -y -q --no-install-recommends "$here/db9-desktop_${V2}_amd64.deb" 2>&1 | tee upgrade.log
 dpkg-query -W -f='${Version}\n' db9-desktop | grep -qx "$V2" || die "upgrade to $V2 did not happen"
 grep -q "db9d daemon(s) still run version $V1" upgrade.log || die "postinst did not mention the running old daemon"
-as_user db9 --version | grep -qF "$V2" || die "db9 --version does not say $V2 after the upgrade"
+versions "$V2"
+enabled_as_packaged
 
 step "restart the daemon: the new version serves the old data"
 as_user db9 daemon stop
@@ -113,26 +175,36 @@ sql "INSERT INTO notes VALUES (2, 'written by $V2')"
 as_user db9 daemon stop
 
 step "remove, then purge: the user's databases stay, system files go"
-# What `systemctl --global enable db9d.service` leaves, for purge to clean.
-mkdir -p /etc/systemd/user/default.target.wants
-ln -s /usr/lib/systemd/user/db9d.service /etc/systemd/user/default.target.wants/db9d.service
+# An administrator also starts the daemon at login for everyone (systemd,
+# installed above, edits the links without running).
+systemctl --global enable db9d.service
+[ -L "$service_link" ] || die "systemctl --global enable db9d.service made no $service_link"
 apt-get remove -y -q db9-desktop >/dev/null
 [ ! -e /usr/bin/db9d ] || die "/usr/bin/db9d still there after remove"
 [ -d "$data_dir" ] || die "remove deleted $data_dir"
-[ -L /etc/systemd/user/default.target.wants/db9d.service ] || die "remove (not purge) dropped the admin's enablement"
+for link in "$socket_link" "$service_link"; do
+  [ -L "$link" ] || die "remove (not purge) dropped the global enablement $link"
+done
 apt-get purge -y -q db9-desktop >/dev/null
 [ -d "$data_dir" ] || die "purge deleted $data_dir"
-[ ! -L /etc/systemd/user/default.target.wants/db9d.service ] || die "purge left the global enablement link"
+no_global_links
 left=$(dpkg-query -W -f='${db:Status-Abbrev}' db9-desktop 2>/dev/null || true)
 [ -z "$left" ] || [ "$left" = "un " ] || die "dpkg still knows db9-desktop after purge: '$left'"
 [ -z "$(ls -A /usr/share/doc/db9-desktop 2>/dev/null)" ] || die "files left in /usr/share/doc/db9-desktop"
 
-step "reinstall $V2: the kept databases work again"
+step "reinstall $V2 (systemd installed now: enabled through systemctl --global preset): the kept databases work again"
 apt-get install -y -q --no-install-recommends "$here/db9-desktop_${V2}_amd64.deb" >/dev/null
+enabled_as_packaged
 as_user db9 daemon start
 [ "$(sql "SELECT count(*) FROM notes")" = 2 ] || die "rows lost across remove/purge/reinstall"
 as_user db9 daemon stop
+
+step "an administrator's systemctl --global disable db9d.socket survives a package upgrade"
+systemctl --global disable db9d.socket
+apt-get install --reinstall -y -q --no-install-recommends "$here/db9-desktop_${V2}_amd64.deb" >/dev/null
+[ ! -e "$socket_link" ] || die "the upgrade enabled db9d.socket again after the administrator disabled it"
 apt-get purge -y -q db9-desktop >/dev/null
+no_global_links
 apt-get autoremove --purge -y -q >/dev/null
 
 step "portable tarball: runs from the user's own directory, no db9 library packages installed"
@@ -146,7 +218,9 @@ install -m 644 -o "$user" -g "$user" "$here/$TARBALL" "$home/$TARBALL"
 as_user mkdir -p "$home/apps"
 as_user tar -xzf "$home/$TARBALL" -C "$home/apps"
 top=$home/apps/${TARBALL%.tar.gz}
-as_user "$top/bin/db9" --version | grep -qF "$V1" || die "tarball db9 --version"
+for program in db9d db9; do
+  [ "$(as_user "$top/bin/$program" --version)" = "$program $V1" ] || die "tarball $program --version is not '$program $V1'"
+done
 as_user "$top/bin/db9" daemon start
 [ "$(sql "SELECT count(*) FROM notes")" = 2 ] || die "tarball daemon does not serve the user's databases"
 as_user "$top/bin/db9" daemon stop
@@ -159,6 +233,8 @@ apt-get install -y -q --no-install-recommends libgl1 libopengl0 libegl1 libx11-6
 if dpkg-query -W -f='${db:Status-Abbrev}' libqt6core6 2>/dev/null | grep -q '^ii'; then
   die "libqt6core6 came with the desktop base libraries; the GUI check would prove nothing"
 fi
+out=$(as_user env QT_QPA_PLATFORM=offscreen "$top/bin/db9-desktop" --version)
+[ "$out" = "db9-desktop $V1" ] || die "tarball db9-desktop --version says '$out', not 'db9-desktop $V1'"
 as_user "$top/bin/db9" daemon start
 rc=0
 as_user env QT_QPA_PLATFORM=offscreen timeout 8 "$top/bin/db9-desktop" >gui.log 2>&1 || rc=$?

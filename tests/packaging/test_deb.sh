@@ -29,8 +29,26 @@ esac
 [ "$(id -u)" = 0 ] || { echo "test_deb: must run as root (chroot, mounts)" >&2; exit 2; }
 [ -x "$fresh_root" ] || [ -f "$fresh_root" ] || { echo "test_deb: $fresh_root not found (set FRESH_ROOT)" >&2; exit 2; }
 
+# Each step's duration, printed at the end (pass or fail) for packaging/README.md.
 t0=$SECONDS
-step() { echo; echo "=== test_deb [$((SECONDS - t0)) s] $*"; }
+phase="" phase_t0=$SECONDS phases="" stage=""
+end_phase() {
+  [ -n "$phase" ] && phases+=$(printf '%6d s  %s%s' $((SECONDS - phase_t0)) "$phase" "${1:-}")$'\n'
+  phase=""
+}
+step() {
+  end_phase
+  phase=$* phase_t0=$SECONDS
+  echo; echo "=== test_deb [$((SECONDS - t0)) s] $*"
+}
+finish() {
+  local rc=$?
+  [ -z "$stage" ] || rm -rf "$stage"
+  if [ "$rc" = 0 ]; then end_phase; else end_phase "  <- FAILED (exit $rc)"; fi
+  printf '\n=== test_deb: phase durations\n%s%6d s  total, %s\n' "$phases" $((SECONDS - t0)) \
+    "$([ "$rc" = 0 ] && echo "all passed" || echo "FAILED")"
+}
+trap finish EXIT
 
 step "build and test dependencies"
 "$repo/packaging/dev/install-deps.sh" --packaging-tests
@@ -77,9 +95,7 @@ step "static checks of the .deb (lintian, validators)"
 
 step "clean Debian 12 root: install, use, upgrade, remove (in_root.sh)"
 stage=$(mktemp -d)
-trap 'rm -rf "$stage"' EXIT
 cp "$deb1" "$deb2" "$out/$tarball" "$repo/tests/packaging/in_root.sh" "$stage/"
 printf 'V1=%q\nV2=%q\nTARBALL=%q\n' "$v1" "$v2" "$tarball" >"$stage/test.env"
 bash "$fresh_root" run "$repo" 'bash /root/shared/in_root.sh' --shared "$stage" --timeout 1800 $keep
 
-step "test_deb: all passed in $((SECONDS - t0)) s"
