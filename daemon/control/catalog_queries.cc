@@ -1,5 +1,6 @@
 #include "daemon/control/catalog_queries.h"
 
+#include <map>
 #include <sstream>
 
 #include "shared/base/sqlstate.h"
@@ -98,6 +99,18 @@ Result<TableDescription> QueryTableDescription(SqlRunner& runner, const std::str
                    "WHERE x.indrelid = " + oid + " ORDER BY x.indisprimary DESC, i.relname"));
   for (const auto& row : indexes.rows) {
     description.indexes.push_back({Text(row, 0), Text(row, 1), True(row, 2), True(row, 3)});
+  }
+  DB9_ASSIGN_OR_RETURN(
+      auto constraints,
+      runner.Query("SELECT conname, contype, pg_catalog.pg_get_constraintdef(oid) "
+                   "FROM pg_catalog.pg_constraint WHERE conrelid = " + oid +
+                   " ORDER BY contype, conname"));
+  for (const auto& row : constraints.rows) {
+    static const std::map<std::string, std::string> kKinds = {
+        {"p", "primary key"}, {"u", "unique"}, {"c", "check"}, {"f", "foreign key"}, {"x", "exclusion"}};
+    auto kind = kKinds.find(Text(row, 1));
+    description.constraints.push_back(
+        {Text(row, 0), kind != kKinds.end() ? kind->second : Text(row, 1), Text(row, 2)});
   }
 
   return description;

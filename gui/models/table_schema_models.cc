@@ -88,14 +88,23 @@ IndexesModel::IndexesModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void IndexesModel::setDescription(const control::TableDescription& table) {
   beginResetModel();
-  indexes_ = table.indexes;
+  entries_.clear();
+  for (const control::IndexInfo& i : table.indexes) {
+    const QString kind = i.primary ? tr("primary key") : i.unique ? tr("unique") : tr("index");
+    entries_.push_back({i.name, kind.toStdString(), i.definition});
+  }
+  // Primary-key and unique constraints are their indexes, listed above.
+  for (const control::ConstraintInfo& c : table.constraints) {
+    if (c.kind == "primary key" || c.kind == "unique") continue;
+    entries_.push_back({c.name, c.kind, c.definition});
+  }
   endResetModel();
 }
 
 void IndexesModel::clear() { setDescription({}); }
 
 int IndexesModel::rowCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : static_cast<int>(indexes_.size());
+  return parent.isValid() ? 0 : static_cast<int>(entries_.size());
 }
 int IndexesModel::columnCount(const QModelIndex& parent) const {
   return parent.isValid() ? 0 : kColumnCount;
@@ -103,15 +112,13 @@ int IndexesModel::columnCount(const QModelIndex& parent) const {
 
 QVariant IndexesModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount()) return {};
-  const auto& i = indexes_[static_cast<size_t>(index.row())];
-  if (role == Qt::ToolTipRole && index.column() == kDefinition) return Q(i.definition);
+  const Entry& e = entries_[static_cast<size_t>(index.row())];
+  if (role == Qt::ToolTipRole && index.column() == kDefinition) return Q(e.definition);
   if (role != Qt::DisplayRole) return {};
   switch (index.column()) {
-    case kName: return Q(i.name);
-    case kKind:
-      if (i.primary) return tr("primary key");
-      return i.unique ? tr("unique") : tr("index");
-    case kDefinition: return Q(i.definition);
+    case kName: return Q(e.name);
+    case kKind: return Q(e.kind);
+    case kDefinition: return Q(e.definition);
   }
   return {};
 }
@@ -119,7 +126,7 @@ QVariant IndexesModel::data(const QModelIndex& index, int role) const {
 QVariant IndexesModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
   switch (section) {
-    case kName: return tr("Index");
+    case kName: return tr("Index or constraint");
     case kKind: return tr("Kind");
     case kDefinition: return tr("Definition");
   }

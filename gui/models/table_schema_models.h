@@ -47,7 +47,9 @@ class ColumnsModel : public QAbstractTableModel {
   std::vector<std::string> primaryKey_;
 };
 
-// Indexes and the constraints they enforce (primary key, unique).
+// The table's indexes (with the primary-key and unique constraints they
+// enforce), then the constraints no index shows (CHECK, FOREIGN KEY,
+// EXCLUDE): every rule the table's rows obey, one per row.
 class IndexesModel : public QAbstractTableModel {
   Q_OBJECT
  public:
@@ -62,7 +64,10 @@ class IndexesModel : public QAbstractTableModel {
                       int role = Qt::DisplayRole) const override;
 
  private:
-  std::vector<control::IndexInfo> indexes_;
+  struct Entry {
+    std::string name, kind, definition;
+  };
+  std::vector<Entry> entries_;
 };
 
 }  // namespace db9::gui

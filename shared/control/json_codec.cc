@@ -169,12 +169,18 @@ void from_json(const json& j, IndexInfo& v) {
   Read(j, "primary", v.primary);
 }
 
+void to_json(json& j, const ConstraintInfo& v) {
+  j = {{"name", v.name}, {"kind", v.kind}, {"definition", v.definition}};
+}
+void from_json(const json& j, ConstraintInfo& v) {
+  Read(j, "name", v.name);
+  Read(j, "kind", v.kind);
+  Read(j, "definition", v.definition);
+}
+
 void to_json(json& j, const TableDescription& v) {
-  j = {{"schema", v.schema},
-       {"name", v.name},
-       {"columns", v.columns},
-       {"primary_key", v.primary_key},
-       {"indexes", v.indexes}};
+  j = {{"schema", v.schema},         {"name", v.name},       {"columns", v.columns},
+       {"primary_key", v.primary_key}, {"indexes", v.indexes}, {"constraints", v.constraints}};
 }
 void from_json(const json& j, TableDescription& v) {
   Read(j, "schema", v.schema);
@@ -182,6 +188,7 @@ void from_json(const json& j, TableDescription& v) {
   Read(j, "columns", v.columns);
   Read(j, "primary_key", v.primary_key);
   Read(j, "indexes", v.indexes);
+  Read(j, "constraints", v.constraints);
 }
 
 void to_json(json& j, const ResultColumn& v) {

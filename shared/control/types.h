@@ -92,12 +92,18 @@ struct IndexInfo {
   bool unique = false;
   bool primary = false;
 };
+struct ConstraintInfo {
+  std::string name;
+  std::string kind;        // "primary key", "unique", "check", "foreign key", "exclusion"
+  std::string definition;  // as pg_get_constraintdef() prints it: "CHECK ((qty > 0))"
+};
 struct TableDescription {
   std::string schema;
   std::string name;
   std::vector<ColumnInfo> columns;
   std::vector<std::string> primary_key;  // column names, in key order; empty if none
   std::vector<IndexInfo> indexes;
+  std::vector<ConstraintInfo> constraints;
 };
 
 // Result columns and rows of "db.rows" and of each statement of "db.sql".

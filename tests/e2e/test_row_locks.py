@@ -78,47 +78,39 @@ def test_skip_locked_queue_hands_each_worker_a_different_job(jobs):
         assert w4.execute(claim).fetchall() == [(1,)]
 
 
-def test_read_committed_lock_returns_the_newest_version(jobs):
-    with jobs.connect() as writer:
-        writer.execute("UPDATE jobs SET n = 42 WHERE id = 1")
+def lock_while_a_writer_commits(database, change, query):
+    """Runs `query` (which locks rows) while another transaction holds them
+    after `change`; returns what `query` got once that transaction committed."""
+    with database.connect() as writer:
+        writer.execute(change)
 
         def lock():
-            with jobs.connect() as conn:
-                return conn.execute("SELECT id, n FROM jobs WHERE id = 1 FOR UPDATE").fetchall()
+            with database.connect() as conn:
+                return conn.execute(query).fetchall()
         thread, outcome = in_thread(lock)
         assert_waiting(thread, outcome)
         writer.commit()
         thread.join(10)
-        assert outcome == {"result": [(1, 42)]}
+        return outcome
+
+
+def test_read_committed_lock_returns_the_newest_version(jobs):
+    outcome = lock_while_a_writer_commits(jobs, "UPDATE jobs SET n = 42 WHERE id = 1",
+                                          "SELECT id, n FROM jobs WHERE id = 1 FOR UPDATE")
+    assert outcome == {"result": [(1, 42)]}
 
 
 def test_read_committed_recheck_drops_a_row_that_no_longer_matches(jobs):
-    with jobs.connect() as writer:
-        writer.execute("UPDATE jobs SET state = 'taken' WHERE id = 1")
-
-        def lock():
-            with jobs.connect() as conn:
-                return conn.execute(
-                    "SELECT id FROM jobs WHERE state = 'new' ORDER BY id FOR UPDATE").fetchall()
-        thread, outcome = in_thread(lock)
-        assert_waiting(thread, outcome)
-        writer.commit()
-        thread.join(10)
-        assert outcome == {"result": [(2,), (3,)]}
+    outcome = lock_while_a_writer_commits(
+        jobs, "UPDATE jobs SET state = 'taken' WHERE id = 1",
+        "SELECT id FROM jobs WHERE state = 'new' ORDER BY id FOR UPDATE")
+    assert outcome == {"result": [(2,), (3,)]}
 
 
 def test_read_committed_skips_a_row_deleted_while_waiting(jobs):
-    with jobs.connect() as writer:
-        writer.execute("DELETE FROM jobs WHERE id = 3")
-
-        def lock():
-            with jobs.connect() as conn:
-                return conn.execute("SELECT id FROM jobs ORDER BY id FOR UPDATE").fetchall()
-        thread, outcome = in_thread(lock)
-        assert_waiting(thread, outcome)
-        writer.commit()
-        thread.join(10)
-        assert outcome == {"result": [(1,), (2,)]}
+    outcome = lock_while_a_writer_commits(jobs, "DELETE FROM jobs WHERE id = 3",
+                                          "SELECT id FROM jobs ORDER BY id FOR UPDATE")
+    assert outcome == {"result": [(1,), (2,)]}
 
 
 def test_repeatable_read_lock_of_a_changed_row_is_40001(jobs):

@@ -92,4 +92,26 @@ void DaemonFixture::stop() {
 
 DaemonFixture::~DaemonFixture() { stop(); }
 
+std::unique_ptr<control::Client> DaemonFixture::Connect() const {
+  control::ClientOptions options;
+  options.socket_path = controlSocket().toStdString();
+  auto client = control::Client::Connect(options);
+  return client.ok() ? std::move(client).value() : nullptr;
+}
+
+QStringList QueryRows(control::Client& client, const std::string& database, const std::string& sql) {
+  control::SqlRequest request;
+  request.database = database;
+  request.sql = sql;
+  auto result = client.Sql(request);
+  if (!result.ok()) return {QString::fromStdString(result.status().ToString())};
+  QStringList lines;
+  for (const auto& row : result->results.back().rows) {
+    QStringList cells;
+    for (const auto& v : row) cells << (v ? QString::fromStdString(*v) : QStringLiteral("NULL"));
+    lines << cells.join(QLatin1Char('|'));
+  }
+  return lines;
+}
+
 }  // namespace db9::gui::testing

@@ -6,7 +6,12 @@
 
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
+#include <memory>
+#include <string>
+
+#include "shared/control/client.h"
 
 namespace db9::gui::testing {
 
@@ -23,6 +28,8 @@ class DaemonFixture {
   int port() const { return port_; }
   QString dataDir() const;
   static QString executable();
+  // A control client of this daemon; null when it does not answer.
+  std::unique_ptr<control::Client> Connect() const;
 
  private:
   QTemporaryDir dir_;
@@ -33,5 +40,9 @@ class DaemonFixture {
 
 // A TCP port on 127.0.0.1 nothing listens on right now.
 int FreePort();
+
+// The rows `sql` returns in `database` as "a|b|NULL" lines, or its error as
+// the only line: what a test compares against.
+QStringList QueryRows(control::Client& client, const std::string& database, const std::string& sql);
 
 }  // namespace db9::gui::testing

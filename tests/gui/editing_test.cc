@@ -31,27 +31,8 @@ namespace control = db9::control;
 
 namespace {
 
-std::unique_ptr<control::Client> Connect(const testing::DaemonFixture& daemon) {
-  control::ClientOptions options;
-  options.socket_path = daemon.controlSocket().toStdString();
-  auto client = control::Client::Connect(options);
-  return client.ok() ? std::move(client).value() : nullptr;
-}
-
-// The rows of `sql` as "a|b|NULL" lines.
 QStringList Query(control::Client& client, const std::string& database, const std::string& sql) {
-  control::SqlRequest request;
-  request.database = database;
-  request.sql = sql;
-  auto result = client.Sql(request);
-  if (!result.ok()) return {QString::fromStdString(result.status().ToString())};
-  QStringList lines;
-  for (const auto& row : result->results.back().rows) {
-    QStringList cells;
-    for (const auto& v : row) cells << (v ? QString::fromStdString(*v) : QStringLiteral("NULL"));
-    lines << cells.join(QLatin1Char('|'));
-  }
-  return lines;
+  return testing::QueryRows(client, database, sql);
 }
 
 }  // namespace
@@ -102,7 +83,7 @@ class EditingTest : public QObject {
   void applySucceedsOrKeepsEdits() {
     testing::DaemonFixture daemon;
     if (!daemon.start()) QSKIP(qPrintable(daemon.reason()));
-    auto client = Connect(daemon);
+    auto client = daemon.Connect();
     QVERIFY(client);
     QVERIFY(client->CreateDatabase("edits").ok());
     QCOMPARE(Query(*client, "edits",
@@ -192,7 +173,7 @@ class EditingTest : public QObject {
   void editThenApplyInTheWindow() {
     testing::DaemonFixture daemon;
     if (!daemon.start()) QSKIP(qPrintable(daemon.reason()));
-    auto client = Connect(daemon);
+    auto client = daemon.Connect();
     QVERIFY(client);
     QVERIFY(client->CreateDatabase("shop").ok());
     Query(*client, "shop", "CREATE TABLE items (id int PRIMARY KEY, name text); "

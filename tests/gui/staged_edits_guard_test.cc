@@ -31,23 +31,10 @@ namespace control = db9::control;
 
 namespace {
 
-std::unique_ptr<control::Client> Connect(const testing::DaemonFixture& daemon) {
-  control::ClientOptions options;
-  options.socket_path = daemon.controlSocket().toStdString();
-  auto client = control::Client::Connect(options);
-  return client.ok() ? std::move(client).value() : nullptr;
-}
-
 // The first column of the first row of `sql`, or the error.
 QString Scalar(control::Client& client, const std::string& database, const std::string& sql) {
-  control::SqlRequest request;
-  request.database = database;
-  request.sql = sql;
-  auto result = client.Sql(request);
-  if (!result.ok()) return QString::fromStdString(result.status().ToString());
-  const auto& rows = result->results.back().rows;
-  if (rows.empty() || rows[0].empty() || !rows[0][0]) return QStringLiteral("NULL");
-  return QString::fromStdString(*rows[0][0]);
+  const QStringList rows = testing::QueryRows(client, database, sql);
+  return rows.isEmpty() ? QStringLiteral("NULL") : rows.first().section(QLatin1Char('|'), 0, 0);
 }
 
 // Answers the next staged-edits question (a modal QMessageBox) with
@@ -72,7 +59,7 @@ class StagedEditsGuardTest : public QObject {
   void init() {
     daemon_ = std::make_unique<testing::DaemonFixture>();
     if (!daemon_->start()) QSKIP(qPrintable(daemon_->reason()));
-    client_ = Connect(*daemon_);
+    client_ = daemon_->Connect();
     QVERIFY(client_);
   }
   void cleanup() {
