@@ -47,7 +47,7 @@ Result<TableDescription> QueryTableColumns(SqlRunner& runner, const std::string&
   }
   std::string oid = Text(found.rows[0], 0);
   if (oid_out != nullptr) *oid_out = oid;
-  TableDescription description{schema, table, {}, {}, {}};
+  TableDescription description{schema, table, {}, {}, {}, {}};
 
   DB9_ASSIGN_OR_RETURN(
       auto columns,

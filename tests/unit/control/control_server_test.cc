@@ -383,7 +383,7 @@ class ControlServerTest : public QObject {
     auto client = Connect();
     TableDescription items{"public", "items",
                            {{"id", "integer", false, std::nullopt}, {"label", "text", true, std::nullopt}},
-                           {"id"}, {}};
+                           {"id"}, {}, {}};
     auto run = [&](const RowsRequest& request) -> RowsPage {
       auto query = BuildRowsQuery(request, items);
       if (!query.ok()) qFatal("%s", query.status().ToString().c_str());
