@@ -110,10 +110,20 @@ class ControlServerImpl : public ControlServer {
   }
 
   // One error line about the connection itself ("id": null), then hang up.
+  // Closing a socket with unread input makes the kernel reset the
+  // connection, and the client's read then fails before it sees the line:
+  // so finish sending, and take what the client sends (its first request)
+  // for a moment before closing.
   static void Refuse(int fd, const Status& why) {
     nlohmann::json refusal = {{"id", nullptr}, {"ok", false}, {"error", ErrorToJson(why)}};
     std::string line = refusal.dump() + "\n";
     [[maybe_unused]] ssize_t n = ::send(fd, line.data(), line.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    ::shutdown(fd, SHUT_WR);
+    constexpr int kDrainMs = 200;
+    char discard[4096];
+    pollfd readable = {fd, POLLIN, 0};
+    while (::poll(&readable, 1, kDrainMs) > 0 && ::recv(fd, discard, sizeof discard, MSG_DONTWAIT) > 0) {
+    }
     ::close(fd);
   }
 
