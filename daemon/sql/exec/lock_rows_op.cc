@@ -11,9 +11,9 @@ LockRowsOp::LockRowsOp(OperatorPtr input, std::vector<LockedTable> tables,
   columns = input_->columns;
 }
 
-Result<bool> LockRowsOp::LockOne(ExecContext& ctx, const LockedTable& locked, Row* from_row,
-                                 bool* changed) {
-  const std::string key = (*from_row)[locked.row_key].as_string();
+Result<bool> LockRowsOp::LockOne(ExecContext& ctx, const LockedTable& locked, Row* row, bool* changed) {
+  const size_t from_start = projection_.size();
+  const std::string key = (*row)[from_start + locked.row_key].as_string();
   const mvcc::LockWait wait =
       locked.wait == RowLockWait::kBlock ? mvcc::LockWait::kBlock : mvcc::LockWait::kNoWait;
   Result<mvcc::LockResult> lock = ctx.txn->LockForWrite(key, wait);
@@ -26,32 +26,33 @@ Result<bool> LockRowsOp::LockOne(ExecContext& ctx, const LockedTable& locked, Ro
   if (!lock->changed_since_snapshot) return true;
   if (!lock->latest) return false;
   DB9_ASSIGN_OR_RETURN(Row latest, catalog::DecodeRow(*locked.table, *lock->latest));
-  for (size_t i = 0; i < latest.size(); ++i) (*from_row)[locked.first_column + i] = std::move(latest[i]);
+  for (size_t i = 0; i < latest.size(); ++i) (*row)[from_start + locked.first_column + i] = std::move(latest[i]);
   *changed = true;
   return true;
 }
 
 Result<bool> LockRowsOp::Next(ExecContext& ctx, Row* row) {
-  const size_t from_start = projection_.size();
+  const auto from_start = static_cast<std::ptrdiff_t>(projection_.size());
   while (true) {
     DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, row));
     if (!more) return false;
-    Row from_row(row->begin() + static_cast<std::ptrdiff_t>(from_start), row->end());
     bool keep = true, changed = false;
     for (const LockedTable& locked : tables_) {
-      DB9_ASSIGN_OR_RETURN(keep, LockOne(ctx, locked, &from_row, &changed));
+      DB9_ASSIGN_OR_RETURN(keep, LockOne(ctx, locked, row, &changed));
       if (!keep) break;
     }
     if (!keep) continue;
     if (!changed) return true;
+    // A newer version replaced columns of the FROM row: re-check WHERE and
+    // recompute the projection from it.
+    const Row from_row(row->begin() + from_start, row->end());
     if (recheck_) {
       DB9_ASSIGN_OR_RETURN(bool still, EvalPredicate(*recheck_, ctx, from_row));
       if (!still) continue;
     }
-    for (size_t i = 0; i < from_start; ++i) {
+    for (size_t i = 0; i < projection_.size(); ++i) {
       DB9_ASSIGN_OR_RETURN((*row)[i], projection_[i]->Eval(ctx, from_row));
     }
-    std::copy(from_row.begin(), from_row.end(), row->begin() + static_cast<std::ptrdiff_t>(from_start));
     return true;
   }
 }

@@ -44,9 +44,10 @@ class LockRowsOp final : public Operator {
   ExplainNode Explain() const override;
 
  private:
-  // Locks one table's row of *row. false: skip the row (SKIP LOCKED, or
-  // deleted meanwhile). Sets *changed when a newer version replaced it.
-  Result<bool> LockOne(ExecContext& ctx, const LockedTable& locked, Row* from_row, bool* changed);
+  // Locks one table's row of *row (an input row: projection, then FROM row).
+  // false: skip the row (SKIP LOCKED, or deleted meanwhile). Sets *changed
+  // when a newer version replaced its columns in the FROM row.
+  Result<bool> LockOne(ExecContext& ctx, const LockedTable& locked, Row* row, bool* changed);
 
   OperatorPtr input_;
   std::vector<LockedTable> tables_;
