@@ -89,11 +89,27 @@ def test_order_by_the_scan_order_needs_no_sort(conn):
     assert conn.execute("SELECT id FROM items ORDER BY qty, id LIMIT 2").fetchall() == [(1,), (2,)]
 
 
+def test_descending_order_reads_the_scan_backward(conn):
+    # DESC (NULLs first) is the reverse of a B-tree's order: "latest N"
+    # queries read N rows from the end of the key range.
+    assert plan(conn, "SELECT note FROM items ORDER BY id DESC LIMIT 2") == [
+        "Limit", "  ->  Index Scan Backward using items_pkey on items"]
+    assert plan(conn, "SELECT note FROM items WHERE id < 3 ORDER BY id DESC LIMIT 2") == [
+        "Limit", "  ->  Index Scan Backward using items_pkey on items"]
+    assert plan(conn, "SELECT id FROM items ORDER BY qty DESC, id DESC LIMIT 2") == [
+        "Limit", "  ->  Index Scan Backward using items_qty on items"]
+    assert conn.execute("SELECT id FROM items ORDER BY id DESC LIMIT 2").fetchall() == [(3,), (2,)]
+    assert conn.execute("SELECT id FROM items WHERE id < 3 ORDER BY id DESC LIMIT 5").fetchall() == [
+        (2,), (1,)]
+
+
 def test_orders_the_scan_does_not_give_are_sorted(conn):
-    for sql in ("SELECT id FROM items ORDER BY id DESC LIMIT 2",
+    for sql in ("SELECT id FROM items ORDER BY id DESC NULLS LAST LIMIT 2",
+                "SELECT id FROM items ORDER BY qty DESC, id LIMIT 2",
                 "SELECT id FROM items ORDER BY note LIMIT 2",
                 "SELECT id FROM items ORDER BY id NULLS FIRST LIMIT 2",
                 "SELECT id FROM items ORDER BY qty::text LIMIT 2",
                 "SELECT id FROM items WHERE qty > 1 ORDER BY id LIMIT 2"):
         assert "  ->  Sort" in plan(conn, sql), sql
-    assert conn.execute("SELECT id FROM items ORDER BY id DESC LIMIT 2").fetchall() == [(3,), (2,)]
+    assert conn.execute("SELECT id FROM items ORDER BY id DESC NULLS LAST LIMIT 2").fetchall() == [
+        (3,), (2,)]

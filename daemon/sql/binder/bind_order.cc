@@ -1,17 +1,36 @@
 // ORDER BY that the access path already provides: a single table scanned
-// in primary-key or index order needs no sort, and with LIMIT the scan
-// stops after the rows it returns (keyset paging, "latest N" queries).
+// in primary-key or index order, forwards or backwards, needs no sort, and
+// with LIMIT the scan stops after the rows it returns (keyset paging,
+// "latest N" queries).
 #include "daemon/sql/binder/select_binding.h"
 
 namespace db9::sql {
+namespace {
 
-std::vector<int> OrderHint(const pg_query::SelectStmt& stmt, const FromItem& item) {
-  std::vector<int> hint;
+// Whether a sort key asks for the order a backward B-tree scan gives
+// (DESC, NULLs first); nullopt for an order no scan gives.
+std::optional<bool> ScanDirection(const pg_query::SortBy& sort) {
+  const bool descending = sort.sortby_dir() == pg_query::SORTBY_DESC;
+  if (sort.sortby_dir() == pg_query::SORTBY_USING) return std::nullopt;
+  const bool nulls_first = sort.sortby_nulls() == pg_query::SORTBY_NULLS_DEFAULT
+                               ? descending
+                               : sort.sortby_nulls() == pg_query::SORTBY_NULLS_FIRST;
+  if (nulls_first != descending) return std::nullopt;
+  return descending;
+}
+
+}  // namespace
+
+RowOrder OrderHint(const pg_query::SelectStmt& stmt, const FromItem& item) {
+  RowOrder hint;
   if (item.table == nullptr || !stmt.has_limit_count()) return hint;
   for (const pg_query::Node& s : stmt.sort_clause()) {
     const pg_query::SortBy& sort = s.sort_by();
-    if (sort.sortby_dir() == pg_query::SORTBY_DESC || sort.sortby_dir() == pg_query::SORTBY_USING ||
-        sort.sortby_nulls() == pg_query::SORTBY_NULLS_FIRST || !sort.node().has_column_ref()) {
+    const std::optional<bool> backward = ScanDirection(sort);
+    if (!backward || !sort.node().has_column_ref()) break;
+    if (hint.columns.empty()) {
+      hint.backward = *backward;
+    } else if (hint.backward != *backward) {
       break;
     }
     const auto& fields = sort.node().column_ref().fields();
@@ -23,17 +42,18 @@ std::vector<int> OrderHint(const pg_query::SelectStmt& stmt, const FromItem& ite
       if (!item.scope.columns[i].hidden && item.scope.columns[i].name == name) position = static_cast<int>(i);
     }
     if (position < 0) break;
-    hint.push_back(position);
+    hint.columns.push_back(position);
   }
   return hint;
 }
 
 bool OrderProvided(const FromItem& item, const std::vector<SortKey>& sort_keys,
                    const std::vector<ExprPtr>& projection) {
-  if (item.table == nullptr || sort_keys.size() > item.scan_order.size()) return false;
+  const RowOrder& order = item.scan_order;
+  if (item.table == nullptr || sort_keys.size() > order.columns.size()) return false;
   for (size_t k = 0; k < sort_keys.size(); ++k) {
     const SortKey& key = sort_keys[k];
-    if (key.descending || key.nulls_first) return false;
+    if (key.descending != order.backward || key.nulls_first != order.backward) return false;
     auto* output = dynamic_cast<const ColumnExpr*>(key.expr.get());
     if (output == nullptr || output->index < 0 || static_cast<size_t>(output->index) >= projection.size()) {
       return false;
@@ -41,7 +61,7 @@ bool OrderProvided(const FromItem& item, const std::vector<SortKey>& sort_keys,
     // The projected value must be the table column itself, not a cast of it
     // (a cast may order differently).
     auto* column = dynamic_cast<const ColumnExpr*>(projection[output->index].get());
-    if (column == nullptr || column->levels_up != 0 || column->index != item.scan_order[k]) return false;
+    if (column == nullptr || column->levels_up != 0 || column->index != order.columns[k]) return false;
   }
   return true;
 }

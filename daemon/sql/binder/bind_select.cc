@@ -407,10 +407,10 @@ Result<BoundQuery> Binder::BindSelectBody(const pg_query::SelectStmt& stmt, cons
   } else {
     struct RestoreOrderHint {
       Binder& b;
-      std::vector<int> saved;
+      RowOrder saved;
       ~RestoreOrderHint() { b.order_hint = std::move(saved); }
     } restore_order_hint{*this, std::exchange(order_hint, items.size() == 1 ? OrderHint(stmt, *items[0])
-                                                                            : std::vector<int>{})};
+                                                                            : RowOrder{})};
     DB9_ASSIGN_OR_RETURN(input, PlanFrom(*this, items, scope, where));
   }
 

@@ -19,6 +19,7 @@
 #include "daemon/sql/exec/aggregate_op.h"
 #include "daemon/sql/exec/basic_ops.h"
 #include "daemon/sql/exec/expr.h"
+#include "daemon/sql/exec/scan_ops.h"
 #include "daemon/sql/exec/table_writer.h"
 #include "daemon/sql/parser/parser.h"
 
@@ -159,9 +160,10 @@ class Binder {
   // has its table scans decode only those.
   const ColumnUse* column_use = nullptr;
   // The single FROM table's columns (positions) that the ORDER BY of a
-  // SELECT with LIMIT names, ascending; empty otherwise. The planner may
-  // scan an index in that order so that LIMIT stops the scan early.
-  std::vector<int> order_hint;
+  // SELECT with LIMIT names, all ascending or all descending; empty
+  // otherwise. The planner may scan an index in that order, forwards or
+  // backwards, so that LIMIT stops the scan early.
+  RowOrder order_hint;
   // Views being expanded (bind_view.cc): a view that reads itself, through
   // CREATE OR REPLACE, is an error rather than endless recursion.
   std::set<Oid> expanding_views;

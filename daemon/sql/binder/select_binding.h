@@ -34,11 +34,13 @@ Status CheckDistinctOnOrder(const std::vector<int>& keys, const std::vector<Sort
 std::string DefaultColumnName(const pg_query::Node& node);
 
 // ORDER BY served by the scan (bind_order.cc). OrderHint: for a SELECT
-// with LIMIT over `item`, the columns (local positions) its ORDER BY names
-// in ascending order, for the planner to pick an index (Binder::order_hint).
+// with LIMIT over `item`, the leading columns (local positions) its ORDER BY
+// names in one direction that a B-tree scan gives (ASC NULLS LAST forwards,
+// DESC NULLS FIRST backwards), for the planner to pick an index
+// (Binder::order_hint).
 // OrderProvided: whether `item`'s planned scan already returns rows in the
 // order of `sort_keys` (over `projection`, whose columns they index).
-std::vector<int> OrderHint(const pg_query::SelectStmt& stmt, const FromItem& item);
+RowOrder OrderHint(const pg_query::SelectStmt& stmt, const FromItem& item);
 bool OrderProvided(const FromItem& item, const std::vector<SortKey>& sort_keys,
                    const std::vector<ExprPtr>& projection);
 

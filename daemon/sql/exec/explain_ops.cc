@@ -51,7 +51,8 @@ ExplainNode SetOpOp::Explain() const {
 
 ExplainNode TableScanOp::Explain() const {
   if (path_.index == nullptr) return Node("Seq Scan on " + table_->name);
-  return Node("Index Scan using " + path_.index->name + " on " + table_->name);
+  return Node(std::string(path_.backward ? "Index Scan Backward" : "Index Scan") + " using " +
+              path_.index->name + " on " + table_->name);
 }
 
 ExplainNode SystemScanOp::Explain() const { return Node("Seq Scan on " + relation_->name); }

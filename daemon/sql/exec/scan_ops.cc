@@ -120,7 +120,17 @@ Status TableScanOp::Open(ExecContext& ctx) {
   DB9_RETURN_IF_ERROR(BuildRange(ctx));
   if (empty_ || point_) return Status::OK();
   it_ = ctx.txn->NewIterator();
-  it_->Seek(start_);
+  if (!path_.backward) {
+    it_->Seek(start_);
+    return Status::OK();
+  }
+  // The last key before end_ (an empty end_ bounds nothing).
+  if (!end_.empty()) it_->Seek(end_);
+  if (!end_.empty() && it_->Valid()) {
+    it_->Prev();
+  } else {
+    it_->SeekToLast();
+  }
   return Status::OK();
 }
 
@@ -137,11 +147,25 @@ Result<bool> TableScanOp::EmitStored(ExecContext& ctx, std::string_view key,
   return true;
 }
 
+bool TableScanOp::InRange() const {
+  if (!it_->Valid()) return false;
+  if (path_.backward) return it_->key() >= std::string_view(start_);
+  return end_.empty() || it_->key() < std::string_view(end_);
+}
+
+void TableScanOp::Advance() {
+  if (path_.backward) {
+    it_->Prev();
+  } else {
+    it_->Next();
+  }
+}
+
 Result<bool> TableScanOp::NextViaIndex(ExecContext& ctx, Row* row) {
   std::string table_prefix = catalog::TableKeyPrefix(table_->oid);
-  while (it_->Valid() && (end_.empty() || it_->key() < std::string_view(end_))) {
+  while (InRange()) {
     std::string row_key = table_prefix + std::string(it_->value());
-    it_->Next();
+    Advance();
     DB9_ASSIGN_OR_RETURN(std::optional<std::string> stored, ctx.txn->Get(row_key));
     if (!stored) continue;  // entry of a row deleted in this transaction
     DB9_ASSIGN_OR_RETURN(bool emitted, EmitStored(ctx, row_key, *stored, row));
@@ -152,10 +176,10 @@ Result<bool> TableScanOp::NextViaIndex(ExecContext& ctx, Row* row) {
 }
 
 Result<bool> TableScanOp::NextInRange(ExecContext& ctx, Row* row) {
-  while (it_->Valid() && (end_.empty() || it_->key() < std::string_view(end_))) {
-    // Decoded before Next(): the iterator's key and value stay valid until then.
+  while (InRange()) {
+    // Decoded before moving on: the iterator's key and value stay valid until then.
     DB9_ASSIGN_OR_RETURN(bool emitted, EmitStored(ctx, it_->key(), it_->value(), row));
-    it_->Next();
+    Advance();
     if (emitted) return true;
     if ((++rows_seen_ & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());
   }

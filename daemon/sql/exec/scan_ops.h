@@ -17,6 +17,14 @@
 
 namespace db9::sql {
 
+// An order a B-tree scan gives: by `columns` (positions in Table::columns)
+// ascending with NULLs last or, read backward, all descending with NULLs
+// first.
+struct RowOrder {
+  std::vector<int> columns;
+  bool backward = false;
+};
+
 struct AccessPath {
   const catalog::Index* index = nullptr;  // nullptr: the whole table
   std::vector<ExprPtr> equal;             // values for the first key columns
@@ -27,6 +35,9 @@ struct AccessPath {
   // per row only when a bound value did not convert exactly to the key
   // column's type and the range had to stay wider.
   std::vector<ExprPtr> enforced;
+  // Read the range from its end: rows come in descending key order, which
+  // serves ORDER BY ... DESC (NULLs first) without a sort.
+  bool backward = false;
 };
 
 // Emits the table's columns; with `emit_row_key`, one more column holding
@@ -50,6 +61,10 @@ class TableScanOp final : public Operator {
   Result<bool> EmitStored(ExecContext& ctx, std::string_view key, std::string_view value, Row* row);
   Result<bool> NextViaIndex(ExecContext& ctx, Row* row);
   Result<bool> NextInRange(ExecContext& ctx, Row* row);
+  // Whether the iterator is on a key of the range; moves it one key on, in
+  // the path's direction.
+  bool InRange() const;
+  void Advance();
 
   const catalog::Table* table_;
   AccessPath path_;

@@ -108,7 +108,7 @@ std::vector<int> ScanOrder(const catalog::Table& table, const AccessPath& path) 
 }
 
 AccessPath ChooseAccessPath(const catalog::Table& table, std::vector<ExprPtr>* predicates,
-                            const std::vector<int>& wanted_order) {
+                            const RowOrder& wanted_order) {
   // One conjunct per entry (BETWEEN binds to an AND of two comparisons), so
   // that each comparison the range enforces can leave the filter alone.
   std::vector<ExprPtr> conjuncts;
@@ -170,15 +170,20 @@ AccessPath ChooseAccessPath(const catalog::Table& table, std::vector<ExprPtr>* p
       best_sources = std::move(sources);
     }
   }
-  if (best_score == 0 && !Serves(ScanOrder(table, best), wanted_order)) {
+  if (best_score == 0 && !Serves(ScanOrder(table, best), wanted_order.columns)) {
     for (const catalog::Index& index : table.indexes) {
       AccessPath whole;
       whole.index = &index;
-      if (Serves(ScanOrder(table, whole), wanted_order)) {
+      if (Serves(ScanOrder(table, whole), wanted_order.columns)) {
         best = std::move(whole);
         break;
       }
     }
+  }
+  if (wanted_order.backward && Serves(ScanOrder(table, best), wanted_order.columns)) {
+    // Reading the table whole backward is reading its primary key backward.
+    if (best.index == nullptr) best.index = table.primary_key();
+    best.backward = true;
   }
   // Hand the enforced conjuncts to the scan, which re-checks them only when
   // a value could not be converted exactly to the key column's type.

@@ -12,11 +12,11 @@
 
 namespace db9::sql {
 
-// `wanted_order` (table column positions, ascending): the ORDER BY of a
-// query with LIMIT. When no predicate picks an index, a B-tree index whose
-// order serves it is scanned whole, so LIMIT can stop the scan early.
+// `wanted_order`: the ORDER BY of a query with LIMIT. When no predicate
+// picks an index, a B-tree index whose order serves it is scanned whole, so
+// LIMIT can stop the scan early; a descending order reads it backward.
 AccessPath ChooseAccessPath(const catalog::Table& table, std::vector<ExprPtr>* predicates,
-                            const std::vector<int>& wanted_order = {});
+                            const RowOrder& wanted_order = {});
 
 // The table columns (positions in Table::columns) by which a scan of `path`
 // returns its rows, ascending with NULLs last: the index's leading ascending

@@ -145,7 +145,7 @@ Result<OperatorPtr> PlanItem(Binder& binder, FromItem& item, const Scope* outer,
     }
     binder.TakeReferencedColumns();
     AccessPath path = ChooseAccessPath(*item.table, &predicates, binder.order_hint);
-    item.scan_order = ScanOrder(*item.table, path);
+    item.scan_order = RowOrder{ScanOrder(*item.table, path), path.backward};
     std::vector<bool> needed;
     if (binder.column_use != nullptr && !item.emit_row_key) {
       std::vector<std::string> names;

@@ -39,8 +39,9 @@ struct FromItem {
   // runs once per row of them (LateralJoinOp).
   bool lateral = false;
   // Set by planning a base table: the columns (local positions) its rows
-  // come out ordered by (ScanOrder), so a matching ORDER BY needs no sort.
-  std::vector<int> scan_order;
+  // come out ordered by (ScanOrder) and the scan's direction, so a matching
+  // ORDER BY needs no sort.
+  RowOrder scan_order;
 };
 
 // Plans `items` (in FROM order) with the WHERE conjuncts; `full_scope` is

@@ -35,8 +35,12 @@ class Iterator {
   virtual ~Iterator() = default;
   virtual void Seek(std::string_view target) = 0;
   virtual void SeekToFirst() = 0;
+  virtual void SeekToLast() = 0;
   virtual bool Valid() const = 0;
   virtual void Next() = 0;
+  // Either direction may follow any positioning (backward scans serve
+  // ORDER BY ... DESC).
+  virtual void Prev() = 0;
   // REQUIRES: Valid(). Views stay valid until the next move.
   virtual std::string_view key() const = 0;
   virtual std::string_view value() const = 0;

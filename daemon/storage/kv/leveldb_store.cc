@@ -70,8 +70,10 @@ class LevelDbIterator : public Iterator {
 
   void Seek(std::string_view target) override { it_->Seek(ToSlice(target)); }
   void SeekToFirst() override { it_->SeekToFirst(); }
+  void SeekToLast() override { it_->SeekToLast(); }
   bool Valid() const override { return it_->Valid(); }
   void Next() override { it_->Next(); }
+  void Prev() override { it_->Prev(); }
   std::string_view key() const override { return ToView(it_->key()); }
   std::string_view value() const override { return ToView(it_->value()); }
   Status status() const override { return FromLevelDb(it_->status(), path_); }

@@ -24,23 +24,29 @@ class MergedIterator : public kv::Iterator {
 
   void Seek(std::string_view target) override;
   void SeekToFirst() override;
+  void SeekToLast() override;
   bool Valid() const override { return current_ != Source::kNone; }
   void Next() override;
+  void Prev() override;
   std::string_view key() const override;
   std::string_view value() const override;
   Status status() const override { return base_->status(); }
 
  private:
   enum class Source { kNone, kBase, kOwn };
-  // Picks the smaller of the two cursors, skipping own deletes and the base
-  // keys they shadow.
+  // Picks the smaller (forward) or larger (backward) of the two cursors,
+  // skipping own deletes and the base keys they shadow.
   void Settle();
+  void SettleBackward();
+  // Backward, "no own entry left" is end(), as it is forward.
+  void StepOwnBack();
   bool OwnValid() const { return own_ != writes_.entries().end(); }
 
   std::unique_ptr<kv::Iterator> base_;
   const WriteSet& writes_;
   WriteSet::Map::const_iterator own_;
   Source current_ = Source::kNone;
+  bool backward_ = false;
 };
 
 }  // namespace db9::mvcc

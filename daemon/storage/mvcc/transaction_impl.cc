@@ -12,8 +12,10 @@ class EndedIterator : public kv::Iterator {
  public:
   void Seek(std::string_view) override {}
   void SeekToFirst() override {}
+  void SeekToLast() override {}
   bool Valid() const override { return false; }
   void Next() override {}
+  void Prev() override {}
   std::string_view key() const override { return {}; }
   std::string_view value() const override { return {}; }
   Status status() const override {

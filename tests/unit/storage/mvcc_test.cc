@@ -87,6 +87,59 @@ class MvccTest : public QObject {
     QCOMPARE(*MvccFixture::Value(*txn, "b"), std::string("old-b!"));
   }
 
+  void mergedIteratorRunsBackwardAndTurnsAround() {
+    MvccFixture f;
+    for (const char* k : {"b", "d", "f", "h"}) f.Commit(k, std::string("old-") + k);
+    auto txn = f.Begin();
+    QVERIFY(txn->Put("a", "new-a").ok());
+    QVERIFY(txn->Put("d", "new-d").ok());
+    QVERIFY(txn->Delete("f").ok());
+    QVERIFY(txn->Delete("zz").ok());
+    QVERIFY(txn->Put("i", "new-i").ok());
+    QVERIFY(txn->Delete("h").ok());  // the last base key, hidden
+    Rows forward = {{"a", "new-a"}, {"b", "old-b"}, {"d", "new-d"}, {"i", "new-i"}};
+    Rows backward;
+    auto it = txn->NewIterator();
+    for (it->SeekToLast(); it->Valid(); it->Prev()) backward.emplace_back(it->key(), it->value());
+    QCOMPARE(backward, Rows(forward.rbegin(), forward.rend()));
+    // Turning around in the middle, on an own key and on a base key.
+    it->Seek("c");
+    QCOMPARE(it->key(), std::string_view("d"));
+    it->Prev();
+    QCOMPARE(it->key(), std::string_view("b"));
+    it->Prev();
+    QCOMPARE(it->key(), std::string_view("a"));
+    it->Next();
+    QCOMPARE(it->key(), std::string_view("b"));
+    it->Next();
+    QCOMPARE(it->value(), std::string_view("new-d"));
+    it->Next();
+    QCOMPARE(it->key(), std::string_view("i"));
+    it->Prev();
+    QCOMPARE(it->key(), std::string_view("d"));
+    it->Prev();
+    it->Prev();
+    it->Prev();
+    QVERIFY(!it->Valid());
+    // Only base keys, and only own keys.
+    auto clean = f.Begin();
+    it = clean->NewIterator();
+    it->SeekToLast();
+    QCOMPARE(it->key(), std::string_view("h"));
+    MvccFixture empty;
+    auto own_only = empty.Begin();
+    QVERIFY(own_only->Put("x", "1").ok());
+    QVERIFY(own_only->Put("y", "2").ok());
+    it = own_only->NewIterator();
+    it->SeekToLast();
+    QCOMPARE(it->key(), std::string_view("y"));
+    it->Prev();
+    QCOMPARE(it->key(), std::string_view("x"));
+    it->Prev();
+    QVERIFY(!it->Valid());
+    it.reset();  // before the stores it reads
+  }
+
   void readCommittedSeesNewCommitsPerStatement() {
     MvccFixture f;
     f.Commit("k", "1");
