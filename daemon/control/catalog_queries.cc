@@ -1,7 +1,12 @@
 #include "daemon/control/catalog_queries.h"
 
+#include <charconv>
 #include <map>
 #include <sstream>
+
+#include "daemon/control/table_stats.h"
+#include "daemon/sql/session/database.h"
+#include "daemon/storage/mvcc/transaction.h"
 
 #include "shared/base/sqlstate.h"
 
@@ -13,20 +18,47 @@ const std::string& Text(const ResultRow& row, size_t i) {
   return i < row.size() && row[i] ? *row[i] : kEmpty;
 }
 bool True(const ResultRow& row, size_t i) { return Text(row, i) == "t"; }
+// An oid column's text ("16384"); 0 if it is not one.
+uint32_t ParseOid(const std::string& text) {
+  uint32_t oid = 0;
+  std::from_chars(text.data(), text.data() + text.size(), oid);
+  return oid;
+}
 }  // namespace
 
 Result<std::vector<TableInfo>> QueryTables(SqlRunner& runner) {
   DB9_ASSIGN_OR_RETURN(
       auto result,
-      runner.Query("SELECT n.nspname, c.relname, c.relkind FROM pg_catalog.pg_class c "
+      runner.Query("SELECT n.nspname, c.relname, c.relkind, c.oid FROM pg_catalog.pg_class c "
                    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
                    "WHERE c.relkind IN ('r', 'p', 'v', 'm') "
                    "AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
                    "ORDER BY n.nspname, c.relname"));
+  // Index entries count towards their table's size.
+  DB9_ASSIGN_OR_RETURN(auto indexes,
+                       runner.Query("SELECT indrelid, indexrelid FROM pg_catalog.pg_index"));
+  std::map<uint32_t, std::vector<uint32_t>> indexes_of;
+  for (const auto& row : indexes.rows) {
+    indexes_of[ParseOid(Text(row, 0))].push_back(ParseOid(Text(row, 1)));
+  }
+  mvcc::TxnManager& txns = runner.database().txn_manager();
+  // One snapshot for all tables: their counts are of one moment.
+  std::shared_ptr<const kv::Snapshot> snapshot = txns.CommittedSnapshot();
   std::vector<TableInfo> tables;
   for (const auto& row : result.rows) {
-    std::string kind = Text(row, 2) == "v" || Text(row, 2) == "m" ? "view" : "table";
-    tables.push_back({Text(row, 0), Text(row, 1), kind});
+    TableInfo table;
+    table.schema = Text(row, 0);
+    table.name = Text(row, 1);
+    table.kind = Text(row, 2) == "v" || Text(row, 2) == "m" ? "view" : "table";
+    if (table.kind == "table") {
+      const uint32_t oid = ParseOid(Text(row, 3));
+      DB9_ASSIGN_OR_RETURN(TableStats stats,
+                           MeasureTable(txns.store(), snapshot, oid, indexes_of[oid]));
+      table.rows = stats.rows;
+      table.rows_exact = stats.rows_exact;
+      table.bytes = stats.bytes;
+    }
+    tables.push_back(std::move(table));
   }
   return tables;
 }

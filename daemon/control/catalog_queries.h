@@ -11,7 +11,8 @@
 
 namespace db9::control {
 
-// User tables and views (not pg_catalog / information_schema), by schema and name.
+// User tables and views (not pg_catalog / information_schema), by schema and
+// name; tables with their row estimate and size on disk (table_stats.h).
 Result<std::vector<TableInfo>> QueryTables(SqlRunner& runner);
 // Columns and primary key only (no indexes): what paging needs.
 // 42P01 "relation "schema.table" does not exist" when missing.

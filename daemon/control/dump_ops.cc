@@ -29,16 +29,21 @@ Status CheckAbsolute(const std::string& path) {
 }  // namespace
 
 void AddDumpOperations(OperationTable& table, OperationContext& context) {
-  auto runner_for = [&context](const std::string& name) {
+  // A dump or restore of a big database runs long: a client that hangs up
+  // stops it (the restore rolls back, the dump writes no file).
+  auto runner_for = [&context](const std::string& name,
+                               HangupGuard& hangup) -> Result<std::unique_ptr<SqlRunner>> {
     const auto& types = context.info.types != nullptr ? *context.info.types
                                                       : functions::BuiltinRegistries().types;
-    return SqlRunner::Open(context.tenants, types, name);
+    DB9_ASSIGN_OR_RETURN(auto runner, SqlRunner::Open(context.tenants, types, name));
+    runner->StopOnHangup(hangup);
+    return runner;
   };
 
-  table.Add("db.dump", [runner_for](const json& args) -> Result<json> {
+  table.Add("db.dump", [runner_for](const json& args, HangupGuard& hangup) -> Result<json> {
     DB9_ASSIGN_OR_RETURN(std::string name, StringArg(args, "name"));
     DB9_ASSIGN_OR_RETURN(std::string path, StringArg(args, "path", ""));
-    DB9_ASSIGN_OR_RETURN(auto runner, runner_for(name));
+    DB9_ASSIGN_OR_RETURN(auto runner, runner_for(name, hangup));
     DB9_ASSIGN_OR_RETURN(std::string dump, WriteDump(*runner, name));
     if (path.empty()) {
       if (dump.size() > kMaxInlineDump) {
@@ -54,14 +59,14 @@ void AddDumpOperations(OperationTable& table, OperationContext& context) {
     return json{{"path", path}, {"bytes", dump.size()}};
   });
 
-  table.Add("db.restore", [runner_for](const json& args) -> Result<json> {
+  table.Add("db.restore", [runner_for](const json& args, HangupGuard& hangup) -> Result<json> {
     DB9_ASSIGN_OR_RETURN(std::string name, StringArg(args, "name"));
     DB9_ASSIGN_OR_RETURN(std::string path, StringArg(args, "path"));
     DB9_RETURN_IF_ERROR(CheckAbsolute(path));
     DB9_ASSIGN_OR_RETURN(std::string script, tenants::ReadWholeFile(path));
-    DB9_ASSIGN_OR_RETURN(auto runner, runner_for(name));
-    DB9_ASSIGN_OR_RETURN(auto result, runner->Run(script, 1));
-    return json{{"statements", result.results.size()}};
+    DB9_ASSIGN_OR_RETURN(auto runner, runner_for(name, hangup));
+    DB9_ASSIGN_OR_RETURN(int64_t statements, runner->RunScript(script));
+    return json{{"statements", statements}};
   });
 }
 

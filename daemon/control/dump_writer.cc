@@ -10,7 +10,6 @@ namespace db9::control {
 
 namespace {
 
-constexpr size_t kRowsPerInsert = 100;
 constexpr char kUserSchemas[] =
     "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'";
 
@@ -31,27 +30,25 @@ Result<QueryResult> Relations(SqlRunner& runner, const std::string& relkinds) {
                       " ORDER BY n.nspname, c.relname");
 }
 
-// GENERATED ALWAYS identity columns take the dumped values only with
-// OVERRIDING SYSTEM VALUE (pg_dump's COPY needs no such clause).
-Status AppendRows(SqlRunner& runner, const std::string& table, bool always_identity, std::string* out) {
-  DB9_ASSIGN_OR_RETURN(auto rows, runner.Query("SELECT * FROM " + table, INT64_MAX));
-  if (rows.rows.empty()) return Status::OK();
-  std::string columns;
-  for (size_t i = 0; i < rows.columns.size(); ++i) {
-    columns += (i ? ", " : "") + QuoteIdentifier(rows.columns[i].name);
-  }
-  for (size_t start = 0; start < rows.rows.size(); start += kRowsPerInsert) {
-    *out += "INSERT INTO " + table + " (" + columns + ")" +
-            (always_identity ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES\n";
-    size_t end = std::min(rows.rows.size(), start + kRowsPerInsert);
-    for (size_t r = start; r < end; ++r) {
-      *out += "  (";
-      for (size_t i = 0; i < rows.rows[r].size(); ++i) {
-        if (i) *out += ", ";
-        *out += rows.rows[r][i] ? QuoteLiteral(*rows.rows[r][i]) : "NULL";
-      }
-      *out += r + 1 < end ? "),\n" : ");\n";
-    }
+// The rows as pg_dump writes them: COPY ... FROM stdin with the data inline
+// in COPY's text format, produced by the engine's own COPY ... TO STDOUT and
+// streamed into the dump (never a whole table as a result set). COPY also
+// fills GENERATED ALWAYS identity columns without OVERRIDING SYSTEM VALUE.
+Status AppendRows(SqlRunner& runner, const std::string& table, const std::vector<ColumnInfo>& columns,
+                  std::string* out) {
+  std::string list;
+  for (size_t i = 0; i < columns.size(); ++i) list += (i ? ", " : "") + QuoteIdentifier(columns[i].name);
+  const size_t start = out->size();
+  *out += "COPY " + table + " (" + list + ") FROM stdin;\n";
+  const size_t data_start = out->size();
+  // A query rather than COPY t (columns): the engine re-quotes a column list
+  // without doubling quotes inside names ("Weird ""col" breaks).
+  DB9_RETURN_IF_ERROR(
+      runner.CopyOut("COPY (SELECT " + list + " FROM " + table + ") TO STDOUT", out));
+  if (out->size() == data_start) {
+    out->resize(start);  // no rows: no COPY
+  } else {
+    *out += "\\.\n";
   }
   return Status::OK();
 }
@@ -79,9 +76,7 @@ Result<std::vector<ColumnGenerator>> QueryGenerators(SqlRunner& runner, const st
   return out;
 }
 
-}  // namespace
-
-Result<std::string> WriteDump(SqlRunner& runner, const std::string& database_name) {
+Result<std::string> WriteDumpText(SqlRunner& runner, const std::string& database_name) {
   std::string out = "-- db9 dump of database \"" + database_name + "\"\n"
                     "-- Replay with `db9 db restore NAME FILE` or psql -f into an empty database.\n"
                     "BEGIN;\n";
@@ -116,14 +111,12 @@ Result<std::string> WriteDump(SqlRunner& runner, const std::string& database_nam
     std::string name = Qualified(Text(row, 1), Text(row, 2));
     DB9_ASSIGN_OR_RETURN(auto table, QueryTableDescription(runner, Text(row, 1), Text(row, 2)));
     out += "\nCREATE TABLE " + name + " (\n";
-    bool always_identity = false;
     for (size_t i = 0; i < table.columns.size(); ++i) {
       const auto& c = table.columns[i];
       const ColumnGenerator* g = i < generators[t].size() ? &generators[t][i] : nullptr;
       out += "  " + QuoteIdentifier(c.name) + " " + c.type;
       if (g != nullptr && g->identity != '\0') {
         out += " " + sequences.IdentityClause(g->sequence, g->identity);
-        always_identity |= g->identity == 'a';
       } else if (c.default_expression) {
         out += " DEFAULT " + *c.default_expression;
       }
@@ -145,7 +138,7 @@ Result<std::string> WriteDump(SqlRunner& runner, const std::string& database_nam
       }
     }
     out += "\n);\n";
-    DB9_RETURN_IF_ERROR(AppendRows(runner, name, always_identity, &out));
+    DB9_RETURN_IF_ERROR(AppendRows(runner, name, table.columns, &out));
     for (const auto& index : table.indexes) {
       bool backs_constraint = false;
       for (const auto& c : constraints.rows) backs_constraint |= Text(c, 0) == index.name;
@@ -162,6 +155,17 @@ Result<std::string> WriteDump(SqlRunner& runner, const std::string& database_nam
   out += views;
   out += "COMMIT;\n";
   return out;
+}
+
+}  // namespace
+
+Result<std::string> WriteDump(SqlRunner& runner, const std::string& database_name) {
+  // One snapshot for every query below, so a dump taken while clients write
+  // is of one moment (as pg_dump's serializable, read-only transaction).
+  DB9_RETURN_IF_ERROR(runner.Run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", 1).status());
+  DB9_ASSIGN_OR_RETURN(std::string dump, WriteDumpText(runner, database_name));
+  DB9_RETURN_IF_ERROR(runner.Run("COMMIT", 1).status());
+  return dump;
 }
 
 }  // namespace db9::control

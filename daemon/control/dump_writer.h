@@ -1,9 +1,9 @@
 // DumpWriter: a database as a SQL script — schemas, sequences, tables with
-// their constraints and identity columns, rows as INSERTs, indexes, foreign
+// their constraints and identity columns, rows as COPY blocks, indexes, foreign
 // keys, sequence ownership and values (setval, as pg_dump writes them),
 // views — that db.restore or psql -f (into PostgreSQL too) replays into an
-// empty database. Everything is read through pg_catalog in one session, so
-// the script is one consistent view.
+// empty database. Everything is read through pg_catalog in one read-only
+// REPEATABLE READ transaction, so the script is of one moment.
 #pragma once
 
 #include <string>

@@ -63,10 +63,27 @@ void ResultCollector::SendNotice(const Status& notice) {
                      std::string(notice.message()));
 }
 
-Status ResultCollector::BeginCopyIn(sql::Format, int) { return NoCopy(); }
-Result<std::optional<std::string>> ResultCollector::ReadCopyData() { return NoCopy(); }
-Status ResultCollector::BeginCopyOut(sql::Format, int) { return NoCopy(); }
-Status ResultCollector::SendCopyData(std::string_view) { return NoCopy(); }
-Status ResultCollector::EndCopyOut() { return NoCopy(); }
+Status ResultCollector::BeginCopyIn(sql::Format, int) {
+  return copy_in_ ? Status::OK() : NoCopy();
+}
+
+Result<std::optional<std::string>> ResultCollector::ReadCopyData() {
+  if (!copy_in_) return std::optional<std::string>();  // all handed out: CopyDone
+  std::string data(*copy_in_);
+  copy_in_.reset();
+  return std::optional<std::string>(std::move(data));
+}
+
+Status ResultCollector::BeginCopyOut(sql::Format, int) {
+  return copy_out_ != nullptr ? Status::OK() : NoCopy();
+}
+
+Status ResultCollector::SendCopyData(std::string_view data) {
+  if (copy_out_ == nullptr) return NoCopy();
+  copy_out_->append(data);
+  return Status::OK();
+}
+
+Status ResultCollector::EndCopyOut() { return copy_out_ != nullptr ? Status::OK() : NoCopy(); }
 
 }  // namespace db9::control

@@ -4,6 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "daemon/sql/session/client_channel.h"
 #include "daemon/types/io_context.h"
@@ -24,6 +27,14 @@ class ResultCollector : public sql::ClientChannel {
   // then its last entry has no command tag).
   std::vector<QueryResult>& results() { return results_; }
   std::vector<std::string>& notices() { return notices_; }
+
+  // COPY has no client stream to use over the control socket, so it is
+  // refused (0A000) unless the caller supplies the data: COPY ... TO STDOUT
+  // then appends to *sink (a dump), COPY ... FROM STDIN reads `data` (the
+  // block after the statement in a restored script). REQUIRES: they outlive
+  // the collector.
+  void CopyOutTo(std::string* sink) { copy_out_ = sink; }
+  void CopyInFrom(std::string_view data) { copy_in_ = data; }
 
   void BeginRows(const std::vector<sql::ColumnDescription>& columns, bool send_description) override;
   Status SendDataRow(const std::vector<types::Value>& row) override;
@@ -46,6 +57,8 @@ class ResultCollector : public sql::ClientChannel {
   std::vector<QueryResult> results_;
   bool open_ = false;  // results_.back() still receives rows
   std::vector<std::string> notices_;
+  std::string* copy_out_ = nullptr;
+  std::optional<std::string_view> copy_in_;  // nullopt once handed out
 };
 
 }  // namespace db9::control

@@ -1,8 +1,11 @@
 #include "daemon/control/sql_runner.h"
 
+#include <atomic>
 #include <mutex>
 
+#include "daemon/control/sql_script.h"
 #include "daemon/sql/parser/parser.h"
+#include "daemon/sql/session/database.h"
 #include "daemon/sql/session/session.h"
 #include "daemon/tenants/names.h"
 #include "daemon/tenants/tenant_manager.h"
@@ -15,11 +18,21 @@ namespace db9::control {
 struct SqlRunner::Cancel {
   std::mutex mu;
   sql::Session* session = nullptr;
+  // Sticky, unlike the session's cancel (which a statement clears when it
+  // starts): the client is gone, so nothing more should run for it.
+  std::atomic<bool> hung_up{false};
   void operator()() {
     std::lock_guard lock(mu);
     if (session != nullptr) session->Cancel();
   }
 };
+
+namespace {
+Status HungUpError() {
+  return Status::Error(sqlstate::kQueryCanceled,
+                       "canceling statement: the control client closed its connection");
+}
+}  // namespace
 
 Result<std::unique_ptr<SqlRunner>> SqlRunner::Open(tenants::TenantManager& tenants,
                                                    const types::TypeRegistry& types,
@@ -67,6 +80,7 @@ SqlRunner::~SqlRunner() {
 }
 
 Result<SqlResult> SqlRunner::Run(const std::string& sql, int64_t max_rows) {
+  if (cancel_->hung_up) return HungUpError();
   ResultCollector collector(types_, max_rows);
   DB9_RETURN_IF_ERROR(session_->ExecuteSimpleQuery(sql, collector));
   return SqlResult{std::move(collector.results()), std::move(collector.notices())};
@@ -82,9 +96,14 @@ Result<QueryResult> SqlRunner::Query(const std::string& sql, int64_t max_rows) {
 
 void SqlRunner::CancelRunning() { (*cancel_)(); }
 
+sql::Database& SqlRunner::database() { return handle_->database(); }
+
 void SqlRunner::StopOnHangup(HangupGuard& hangup) {
   // Holds the Cancel, not the runner: safe whichever of the two ends first.
-  hangup_ = hangup.OnHangup([cancel = cancel_] { (*cancel)(); });
+  hangup_ = hangup.OnHangup([cancel = cancel_] {
+    cancel->hung_up = true;
+    (*cancel)();
+  });
 }
 
 namespace {
@@ -159,6 +178,7 @@ Status RefuseTransactionControl(const std::vector<ParameterizedStatement>& state
 Result<SqlResult> SqlRunner::RunInTransaction(const std::vector<ParameterizedStatement>& statements,
                                               int64_t max_rows) {
   DB9_RETURN_IF_ERROR(RefuseTransactionControl(statements));
+  if (cancel_->hung_up) return HungUpError();
   // An explicit block rather than the extended protocol's implicit one: a
   // statement can succeed for the engine and still fail the call (P0002),
   // and only an explicit ROLLBACK undoes what it and the others did.
@@ -176,6 +196,78 @@ Result<SqlResult> SqlRunner::RunInTransaction(const std::vector<ParameterizedSta
   DB9_RETURN_IF_ERROR(session_->Sync());
   DB9_RETURN_IF_ERROR(session_->ExecuteSimpleQuery("COMMIT", bracket));
   return SqlResult{std::move(collector.results()), std::move(collector.notices())};
+}
+
+namespace {
+
+// Moves `status`'s position (in characters of a text that starts at byte
+// `offset` of `script`) to count from the start of the script.
+Status AtScriptOffset(Status status, const std::string& script, size_t offset) {
+  if (status.position() <= 0 || offset == 0) return status;
+  int characters = 0;
+  for (size_t i = 0; i < offset && i < script.size(); ++i) {
+    if ((static_cast<unsigned char>(script[i]) & 0xC0) != 0x80) ++characters;
+  }
+  return std::move(status.WithPosition(status.position() + characters));
+}
+
+// "in statement 2 of 9", after the detail the error already had.
+Status InScriptStatement(Status status, size_t index, size_t count) {
+  std::string where = "in statement " + std::to_string(index + 1) + " of " + std::to_string(count);
+  if (!status.detail().empty()) where = std::string(status.detail()) + "\n" + where;
+  return std::move(status).WithDetail(std::move(where));
+}
+
+struct ScriptStatement {
+  std::string_view text;
+  size_t offset;                              // in the script
+  std::optional<std::string_view> copy_data;  // COPY ... FROM stdin's rows
+};
+
+}  // namespace
+
+Result<int64_t> SqlRunner::RunScript(const std::string& script) {
+  if (cancel_->hung_up) return HungUpError();
+  std::vector<std::shared_ptr<const sql::ParsedQuery>> parses;
+  std::vector<ScriptStatement> statements;
+  bool own_transaction = true;
+  for (const ScriptPart& part : SplitScript(script)) {
+    auto parsed = sql::Parse(part.sql);
+    if (!parsed.ok()) return AtScriptOffset(parsed.status(), script, part.offset);
+    for (const auto& statement : (*parsed)->statements) {
+      if (statement.node != nullptr && statement.node->has_transaction_stmt()) own_transaction = false;
+      // `location` may include the whitespace before the trimmed text.
+      size_t start = part.sql.find(statement.text, static_cast<size_t>(statement.location));
+      if (start == std::string_view::npos) start = static_cast<size_t>(statement.location);
+      statements.push_back({statement.text, part.offset + start, std::nullopt});
+    }
+    if (part.copy_data && !(*parsed)->statements.empty()) statements.back().copy_data = part.copy_data;
+    parses.push_back(std::move(parsed).value());  // owns the statements' text
+  }
+  ResultCollector bracket(types_, 1);
+  if (own_transaction) DB9_RETURN_IF_ERROR(session_->ExecuteSimpleQuery("BEGIN", bracket));
+  for (size_t i = 0; i < statements.size(); ++i) {
+    Status status = HungUpError();
+    if (!cancel_->hung_up) {
+      ResultCollector collector(types_, 1);  // a script's results are not kept
+      if (statements[i].copy_data) collector.CopyInFrom(*statements[i].copy_data);
+      status = session_->ExecuteSimpleQuery(statements[i].text, collector);
+    }
+    if (!status.ok()) {
+      if (own_transaction) (void)session_->ExecuteSimpleQuery("ROLLBACK", bracket);
+      return InScriptStatement(AtScriptOffset(std::move(status), script, statements[i].offset), i,
+                               statements.size());
+    }
+  }
+  if (own_transaction) DB9_RETURN_IF_ERROR(session_->ExecuteSimpleQuery("COMMIT", bracket));
+  return static_cast<int64_t>(statements.size());
+}
+
+Status SqlRunner::CopyOut(const std::string& sql, std::string* data) {
+  if (cancel_->hung_up) return HungUpError();
+  ResultCollector collector(types_, 1);
+  collector.CopyOutTo(data);
+  return session_->ExecuteSimpleQuery(sql, collector);
 }
 
 std::string QuoteIdentifier(const std::string& name) {

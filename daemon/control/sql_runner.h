@@ -13,6 +13,7 @@
 #include "shared/control/types.h"
 
 namespace db9::sql {
+class Database;
 class Session;
 }
 namespace db9::tenants {
@@ -42,11 +43,27 @@ class SqlRunner {
   // anything runs.
   Result<SqlResult> RunInTransaction(const std::vector<ParameterizedStatement>& statements,
                                      int64_t max_rows);
+  // Runs a SQL script (db.restore) statement by statement, so that a hang-up
+  // stops it between statements too. A script with no transaction control of
+  // its own runs in one transaction, as one simple query would; one that has
+  // BEGIN/COMMIT runs as written (a db9 dump is one BEGIN ... COMMIT). The
+  // first error ends it (anything uncommitted rolls back) and is returned
+  // with its position in the whole script and "statement N of M" in its
+  // detail. Returns the number of statements run.
+  // COPY ... FROM stdin blocks in the script are fed to their statement
+  // (sql_script.h).
+  Result<int64_t> RunScript(const std::string& script);
+  // Runs one COPY ... TO STDOUT, appending its data to *data.
+  Status CopyOut(const std::string& sql, std::string* data);
   // Thread-safe: stops the statement running now (it fails with 57014).
   void CancelRunning();
   // From now until the runner ends, the client hanging up cancels what runs
-  // (57014, its transaction rolls back), so the database is free again.
+  // (57014, its transaction rolls back), and every later statement fails with
+  // 57014 before it starts, so the database is free again.
   void StopOnHangup(HangupGuard& hangup);
+  // The database the runner is connected to (for what SQL does not tell, such
+  // as sizes on disk).
+  sql::Database& database();
 
  private:
   struct Cancel;

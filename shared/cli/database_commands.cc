@@ -61,6 +61,29 @@ std::vector<std::pair<std::string, std::string>> StatusFields(const DatabaseStat
           {"psql", c.psql_command}};
 }
 
+// db tables: for people, "~" marks an estimated row count and sizes read
+// "1.2 MB"; CSV keeps the raw numbers. Views have neither (empty).
+Table TablesTable(const std::vector<control::TableInfo>& list, OutputFormat format) {
+  const bool people = format == OutputFormat::kTable;
+  Table table{people ? std::vector<std::string>{"SCHEMA", "NAME", "KIND", "ROWS", "SIZE"}
+                     : std::vector<std::string>{"schema", "name", "kind", "rows", "rows_exact", "bytes"},
+              {}};
+  for (const auto& t : list) {
+    std::optional<std::string> rows, bytes;
+    if (t.rows) rows = (people && !t.rows_exact ? "~" : "") + std::to_string(*t.rows);
+    if (t.bytes) bytes = people ? HumanSize(static_cast<uint64_t>(*t.bytes)) : std::to_string(*t.bytes);
+    if (people) {
+      table.rows.push_back({t.schema, t.name, t.kind, rows, bytes});
+    } else {
+      table.rows.push_back({t.schema, t.name, t.kind, rows,
+                            t.rows ? std::optional<std::string>(t.rows_exact ? "true" : "false")
+                                   : std::nullopt,
+                            bytes});
+    }
+  }
+  return table;
+}
+
 struct CreateOptions {
   std::string name;
   std::string password;
@@ -267,9 +290,7 @@ void AddDatabaseCommands(CLI::App& app, CliContext& context) {
     auto list = client->ListTables(*name);
     if (!list.ok()) return context.Fail(list.status());
     if (context.format == OutputFormat::kJson) return PrintJson(std::cout, nlohmann::json(*list));
-    Table table{{"SCHEMA", "NAME", "KIND"}, {}};
-    for (const auto& t : *list) table.rows.push_back({t.schema, t.name, t.kind});
-    PrintTable(std::cout, table, context.format);
+    PrintTable(std::cout, TablesTable(*list, context.format), context.format);
   });
 
   auto sql_text = std::make_shared<std::string>();
@@ -293,14 +314,17 @@ void AddDatabaseCommands(CLI::App& app, CliContext& context) {
   });
 
   auto out_file = std::make_shared<std::string>();
-  auto* dump = db->add_subcommand("dump", "write a database as SQL (CREATE and INSERT statements)");
+  auto* dump = db->add_subcommand("dump", "write a database as SQL (CREATE statements, rows as COPY)");
   dump->add_option("name", *name, "database name")->required();
   dump->add_option("-o,--output-file", *out_file, "file to write (default: stdout)");
   dump->callback([&context, name, out_file] {
     auto client = context.Connect();
     if (!client) return;
     if (!out_file->empty()) {
-      if (Status s = client->DumpToFile(*name, Absolute(*out_file)); !s.ok()) return context.Fail(s);
+      auto result = client->Call("db.dump", {{"name", *name}, {"path", Absolute(*out_file)}},
+                                 control::kLongOperationTimeout);
+      if (!result.ok()) return context.Fail(result.status());
+      if (context.format == OutputFormat::kJson) return PrintJson(std::cout, *result);
       std::cerr << "wrote " << *out_file << "\n";
       return;
     }
@@ -316,10 +340,13 @@ void AddDatabaseCommands(CLI::App& app, CliContext& context) {
   restore->callback([&context, name, in_file] {
     auto client = context.Connect();
     if (!client) return;
-    if (Status s = client->RestoreFromFile(*name, Absolute(*in_file)); !s.ok()) {
-      return context.Fail(s);
-    }
-    if (context.format == OutputFormat::kTable) std::cout << "restored " << *in_file << "\n";
+    // The result object ({"statements": N}) is what --output json prints.
+    auto result = client->Call("db.restore", {{"name", *name}, {"path", Absolute(*in_file)}},
+                               control::kLongOperationTimeout);
+    if (!result.ok()) return context.Fail(result.status());
+    if (context.format == OutputFormat::kJson) return PrintJson(std::cout, *result);
+    std::cout << "restored " << *in_file << " (" << result->value("statements", 0)
+              << " statements)\n";
   });
 }
 

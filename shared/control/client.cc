@@ -187,15 +187,17 @@ Result<SqlResult> Client::Execute(const ExecuteRequest& request) {
 }
 
 Status Client::DumpToFile(const std::string& database, const std::string& absolute_path) {
-  return Done(Call("db.dump", {{"name", database}, {"path", absolute_path}}));
+  return Done(Call("db.dump", {{"name", database}, {"path", absolute_path}}, kLongOperationTimeout));
 }
 
 Result<std::string> Client::DumpToText(const std::string& database) {
-  return Field<std::string>(Call("db.dump", {{"name", database}}), "sql", "db.dump result");
+  return Field<std::string>(Call("db.dump", {{"name", database}}, kLongOperationTimeout), "sql",
+                            "db.dump result");
 }
 
 Status Client::RestoreFromFile(const std::string& database, const std::string& absolute_path) {
-  return Done(Call("db.restore", {{"name", database}, {"path", absolute_path}}));
+  return Done(
+      Call("db.restore", {{"name", database}, {"path", absolute_path}}, kLongOperationTimeout));
 }
 
 }  // namespace db9::control

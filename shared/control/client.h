@@ -49,6 +49,9 @@ struct ClientOptions {
 
 class Connection;  // framing over the socket (connection.h)
 
+// How long dump and restore calls wait: as long as they need, in practice.
+inline constexpr std::chrono::hours kLongOperationTimeout{24};
+
 class Client {
  public:
   // Connects and exchanges hello (checks the protocol version).
@@ -100,9 +103,11 @@ class Client {
   // Runs parameterized statements in one transaction (db.execute): all or
   // nothing. The error of the first failing statement says which it was.
   Result<SqlResult> Execute(const ExecuteRequest& request);
-  // Dump as SQL text (CREATE + INSERT statements). With a path, the daemon
+  // Dump as SQL text (CREATE statements, rows as COPY). With a path, the daemon
   // writes the file (absolute path; the daemon runs as you); without, the text
-  // comes back (up to the response size limit).
+  // comes back (up to the response size limit). Dumps and restores wait up to
+  // kLongOperationTimeout, not the client's timeout: a big one takes its time,
+  // and closing the connection (destroying the Client) stops it in the daemon.
   Status DumpToFile(const std::string& database, const std::string& absolute_path);
   Result<std::string> DumpToText(const std::string& database);
   // Runs a dump file (absolute path) into the database.

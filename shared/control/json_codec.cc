@@ -138,12 +138,21 @@ void from_json(const json& j, DatabaseStatus& v) {
 }
 
 void to_json(json& j, const TableInfo& v) {
-  j = {{"schema", v.schema}, {"name", v.name}, {"kind", v.kind}};
+  j = {{"schema", v.schema},
+       {"name", v.name},
+       {"kind", v.kind},
+       {"rows", v.rows ? json(*v.rows) : json(nullptr)},
+       {"rows_exact", v.rows_exact},
+       {"bytes", v.bytes ? json(*v.bytes) : json(nullptr)}};
 }
 void from_json(const json& j, TableInfo& v) {
   Read(j, "schema", v.schema);
   Read(j, "name", v.name);
   Read(j, "kind", v.kind);
+  int64_t number = 0;
+  if (auto it = j.find("rows"); it != j.end() && !it->is_null()) v.rows = it->get_to(number);
+  Read(j, "rows_exact", v.rows_exact);
+  if (auto it = j.find("bytes"); it != j.end() && !it->is_null()) v.bytes = it->get_to(number);
 }
 
 void to_json(json& j, const ColumnInfo& v) {

@@ -77,6 +77,12 @@ struct TableInfo {
   std::string schema;  // "public"
   std::string name;
   std::string kind;    // "table" or "view"
+  // Tables only (null for views, which store nothing). rows: committed rows,
+  // counted exactly up to 10 000 (rows_exact) and estimated beyond that from
+  // the table's size; bytes: its rows and index entries on disk, approximate.
+  std::optional<int64_t> rows;
+  bool rows_exact = false;
+  std::optional<int64_t> bytes;
 };
 
 // "db.describe" result.

@@ -315,6 +315,9 @@ class ControlServerTest : public QObject {
     QVERIFY2(tables.ok(), tables.status().ToString().c_str());
     QCOMPARE(tables->size(), size_t{1});
     QCOMPARE((*tables)[0].name, std::string("items"));
+    QCOMPARE((*tables)[0].rows, std::optional<int64_t>(3));  // counted, though not flushed yet
+    QVERIFY((*tables)[0].rows_exact);
+    QVERIFY((*tables)[0].bytes.has_value() && *(*tables)[0].bytes > 0);
 
     RowsRequest request;
     request.database = "keeper";
@@ -341,6 +344,36 @@ class ControlServerTest : public QObject {
     QCOMPARE(matches->result.rows.size(), size_t{1});
     filtered.filters = {{"nope", "=", std::string("1")}};
     QCOMPARE(Code(client->Rows(filtered).status()), std::string("42703"));
+  }
+
+  void BranchDumpAndRestoreThroughTheClient() {
+    auto client = Connect();
+    QVERIFY(client->Sql({"keeper", "CREATE VIEW named AS SELECT label FROM items "
+                                   "WHERE label IS NOT NULL", 10}).ok());
+    auto branch = client->BranchDatabase("keeper", "keeper-copy");
+    QVERIFY2(branch.ok(), branch.status().ToString().c_str());
+    QCOMPARE(branch->database.name, std::string("keeper-copy"));
+    auto dump = client->DumpToText("keeper-copy");
+    QVERIFY2(dump.ok(), dump.status().ToString().c_str());
+    QVERIFY(dump->find("CREATE TABLE") != std::string::npos);
+    const std::string path = dir_.path().toStdString() + "/keeper.sql";
+    Status written = client->DumpToFile("keeper", path);
+    QVERIFY2(written.ok(), written.ToString().c_str());
+    QVERIFY(client->CreateDatabase("keeper-restored").ok());
+    Status restored = client->RestoreFromFile("keeper-restored", path);
+    QVERIFY2(restored.ok(), restored.ToString().c_str());
+    auto tables = client->ListTables("keeper-restored");
+    QVERIFY2(tables.ok(), tables.status().ToString().c_str());
+    QCOMPARE(tables->size(), size_t{2});
+    QCOMPARE((*tables)[0].name, std::string("items"));
+    QCOMPARE((*tables)[0].rows, std::optional<int64_t>(3));
+    QCOMPARE((*tables)[1].kind, std::string("view"));
+    QVERIFY(!(*tables)[1].rows.has_value() && !(*tables)[1].bytes.has_value());
+    QCOMPARE(Code(client->RestoreFromFile("keeper-restored", "relative.sql")),
+             std::string("22023"));
+    QVERIFY(client->DeleteDatabase("keeper-copy").ok());
+    QVERIFY(client->DeleteDatabase("keeper-restored").ok());
+    QVERIFY(client->Sql({"keeper", "DROP VIEW named", 1}).ok());
   }
 
   void DescribeTable() {
