@@ -44,7 +44,10 @@ void RowsModel::clearTable() {
   keyColumns_.clear();
   applying_ = false;
   nextAfter_.reset();
-  atEnd_ = true;
+  fromEnd_ = false;
+  moreBefore_ = false;
+  moreAfter_ = false;
+  failed_ = false;
   endResetModel();
   emit editsChanged();
   if (pendingTicket_ != 0) {
@@ -73,18 +76,52 @@ void RowsModel::sort(int column, Qt::SortOrder order) {
   restart();
 }
 
-void RowsModel::restart() {
+void RowsModel::restart(bool fromEnd) {
   if (table_.isEmpty()) return;
   // Columns stay until the first page answers, so the header does not
   // flicker and the sort indicator keeps its place.
-  if (!rows_.empty()) {
-    beginRemoveRows({}, 0, static_cast<int>(rows_.size()) - 1);
-    rows_.clear();
-    endRemoveRows();
-  }
+  dropRows();
   nextAfter_.reset();
-  atEnd_ = false;
+  failed_ = false;
+  fromEnd_ = fromEnd;
+  if (!fromEnd) tailOrder_.clear();
+  // Until the first page answers, assume more rows on the side it grows to.
+  moreBefore_ = fromEnd;
+  moreAfter_ = !fromEnd;
   requestPage();
+}
+
+void RowsModel::dropRows() {
+  if (rows_.empty()) return;
+  beginRemoveRows({}, 0, static_cast<int>(rows_.size()) - 1);
+  rows_.clear();
+  endRemoveRows();
+}
+
+std::vector<control::SortKey> RowsModel::fullOrder() const {
+  // The primary key breaks ties (pages neither skip nor repeat rows), in
+  // the direction of the sort before it: an index on a column keeps equal
+  // values in key order, so a descending sort with the key descending too
+  // is one backward index scan, where the daemon's default (the key
+  // ascending) would need a sort of the whole table.
+  std::vector<control::SortKey> order = orderBy_;
+  const bool descending = !order.empty() && order.back().descending;
+  for (const auto& column : primaryKey_) {
+    if (std::none_of(order.begin(), order.end(),
+                     [&](const control::SortKey& k) { return k.column == column; })) {
+      order.push_back({column, descending});
+    }
+  }
+  return order;
+}
+
+std::optional<std::vector<control::SortKey>> RowsModel::reversedOrder() const {
+  std::vector<control::SortKey> order = fullOrder();
+  // No key and no sort: the rows come in storage order, which has no
+  // reverse to ask for.
+  if (order.empty()) return std::nullopt;
+  for (auto& key : order) key.descending = !key.descending;
+  return order;
 }
 
 void RowsModel::requestPage() {
@@ -93,11 +130,13 @@ void RowsModel::requestPage() {
   request.schema = schema_.toStdString();
   request.table = table_.toStdString();
   request.limit = pageSize_;
-  request.order_by = orderBy_;
+  request.order_by = fromEnd_ ? tailOrder_ : fullOrder();
   request.filters = filters_;
   if (nextAfter_) {
     request.after = nextAfter_;
   } else {
+    // Without a keyset cursor (an order with nullable columns) pages go by
+    // the number of rows held, counted from the end they were read from.
     request.offset = static_cast<int64_t>(rows_.size());
   }
   const bool wasLoading = isLoading();
@@ -107,11 +146,39 @@ void RowsModel::requestPage() {
 }
 
 bool RowsModel::canFetchMore(const QModelIndex& parent) const {
-  return !parent.isValid() && !atEnd_ && !isLoading();
+  return !parent.isValid() && !fromEnd_ && moreAfter_ && !failed_ && !isLoading();
 }
 
 void RowsModel::fetchMore(const QModelIndex& parent) {
   if (canFetchMore(parent)) requestPage();
+}
+
+bool RowsModel::canFetchEarlier() const { return fromEnd_ && moreBefore_ && !failed_ && !isLoading(); }
+
+void RowsModel::fetchEarlier() {
+  if (canFetchEarlier()) requestPage();
+}
+
+bool RowsModel::jumpToEnd() {
+  if (table_.isEmpty()) return false;
+  // Already at the tail, or reading from the start and the last page is in.
+  if (fromEnd_ || !moreAfter_) return true;
+  auto reversed = reversedOrder();
+  if (!reversed) return false;
+  tailOrder_ = std::move(*reversed);
+  restart(true);
+  return true;
+}
+
+bool RowsModel::jumpToStart() {
+  if (!fromEnd_ || !moreBefore_) return false;  // the first row is held
+  restart(false);
+  return true;
+}
+
+bool RowsModel::morePages(const control::QueryResult& result) const {
+  // A short page, or one the daemon did not mark truncated, is the last.
+  return result.truncated && static_cast<int>(result.rows.size()) >= pageSize_;
 }
 
 void RowsModel::addPage(quint64 ticket, const control::RowsPage& page) {
@@ -136,22 +203,28 @@ void RowsModel::addPage(quint64 ticket, const control::RowsPage& page) {
       emit editsChanged();
     }
   }
-  if (!result.rows.empty()) {
+  const int count = static_cast<int>(result.rows.size());
+  if (count > 0 && fromEnd_) {
+    // Read backwards: the page holds the rows just before the first held,
+    // last one first.
+    beginInsertRows({}, 0, count - 1);
+    rows_.insert(rows_.begin(), result.rows.rbegin(), result.rows.rend());
+    endInsertRows();
+  } else if (count > 0) {
     const int first = static_cast<int>(rows_.size());
-    beginInsertRows({}, first, first + static_cast<int>(result.rows.size()) - 1);
+    beginInsertRows({}, first, first + count - 1);
     rows_.insert(rows_.end(), result.rows.begin(), result.rows.end());
     endInsertRows();
   }
   nextAfter_ = page.next_after;
-  // A short page, or one the daemon did not mark truncated, is the last.
-  atEnd_ = !result.truncated || static_cast<int>(result.rows.size()) < pageSize_;
+  (fromEnd_ ? moreBefore_ : moreAfter_) = morePages(result);
   emit loadingChanged(false);
 }
 
 void RowsModel::pageFailed(quint64 ticket, const QString& message) {
   if (ticket != pendingTicket_ || ticket == 0) return;
   pendingTicket_ = 0;
-  atEnd_ = true;  // no retry loop from the view's scrolling; a new table or sort retries
+  failed_ = true;  // no retry loop from scrolling; a new table, sort, filter or jump retries
   emit loadingChanged(false);
   emit loadFailed(message);
 }
@@ -219,7 +292,7 @@ control::RowsRequest RowsModel::currentRequest() const {
   request.database = database_.toStdString();
   request.schema = schema_.toStdString();
   request.table = table_.toStdString();
-  request.order_by = orderBy_;
+  request.order_by = fullOrder();
   request.filters = filters_;
   return request;
 }
@@ -345,7 +418,7 @@ void RowsModel::applySucceeded() {
   if (!applying_) return;
   applying_ = false;
   discardEdits();
-  restart();  // show what the database has now (defaults, triggers, order)
+  restart(fromEnd_);  // show what the database has now (defaults, triggers, order), same end
   emit applyFinished(true, {});
 }
 
@@ -362,7 +435,15 @@ void RowsModel::emitRowChanged(int row) {
 
 QVariant RowsModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation == Qt::Vertical) {
-    return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
+    if (!fromEnd_ || !moreBefore_) return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
+    // A tail without the start: rows are numbered from the end (the last
+    // is -1); staged new rows after it +1, +2, ...
+    const int fromLast = static_cast<int>(rows_.size()) - section;
+    if (role == Qt::DisplayRole) {
+      return fromLast > 0 ? QStringLiteral("−%1").arg(fromLast) : QStringLiteral("+%1").arg(1 - fromLast);
+    }
+    if (role == Qt::ToolTipRole && fromLast > 0) return tr("Row %1 counted from the end").arg(fromLast);
+    return {};
   }
   if (section < 0 || section >= columnCount()) return {};
   const auto& column = columns_[static_cast<size_t>(section)];

@@ -8,6 +8,15 @@
 // ControlService. A sort or filter change starts over with a new ticket, and
 // answers carrying an old ticket are dropped.
 //
+// Jumping to the end (jumpToEnd, Ctrl+End in the table browser) does not
+// page through the table: it asks for the same order reversed (every key
+// flipped, the primary key spelled out so it flips too) and shows that page
+// back in order. The model then holds the table's tail and grows upwards
+// (fetchEarlier, when the view reaches its top) the same way; its row
+// numbers count from the end until the start is reached. With the key
+// ascending, NULLs come last and descending first, so the reversed order
+// is exactly the forward one read backwards.
+//
 // SQL NULL is shown as an italic, dimmed "NULL" (IsNullRole tells it apart
 // from the text 'NULL').
 //
@@ -22,6 +31,7 @@
 
 #include <QAbstractTableModel>
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -77,7 +87,22 @@ class RowsModel : public QAbstractTableModel {
   // Emits applyRequested; the answer is applySucceeded() / applyFailed().
   void applyEdits();
   bool isLoading() const { return pendingTicket_ != 0; }
-  bool isComplete() const { return atEnd_; }
+  // Every row under the current order and filter is loaded.
+  bool isComplete() const { return !moreBefore_ && !moreAfter_; }
+
+  // Loads the last page under the current order and filter, dropping what
+  // was loaded (unless the end is already here, or the table's order cannot
+  // be reversed: no primary key and no sort). True if the rows held now end
+  // with the table's last row or a page that does is on its way.
+  bool jumpToEnd();
+  // Back to the first page when the model holds a tail without the start.
+  bool jumpToStart();
+  // True while the model holds the table's tail (after jumpToEnd).
+  bool isAtTail() const { return fromEnd_; }
+  // More rows precede the first one held (only at the tail); fetchEarlier
+  // asks for the page before it.
+  bool canFetchEarlier() const;
+  void fetchEarlier();
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;
@@ -108,9 +133,18 @@ class RowsModel : public QAbstractTableModel {
   void applyFinished(bool ok, const QString& message);
 
  private:
-  // Drops all rows and asks for the first page under the current settings.
-  void restart();
+  // Drops all rows and asks for the first page (at the start, or from the
+  // end when `fromEnd`) under the current settings.
+  void restart(bool fromEnd = false);
   void requestPage();
+  // The order pages are asked in: the sort, the primary key completing it
+  // (once known); and that order reversed, nullopt when there is none to
+  // reverse (no primary key and no sort).
+  std::vector<control::SortKey> fullOrder() const;
+  std::optional<std::vector<control::SortKey>> reversedOrder() const;
+  // True if the page just answered (`rows` long) says more rows follow it.
+  bool morePages(const control::QueryResult& result) const;
+  void dropRows();
   void resolveKeyColumns();
   RowKey keyOf(size_t loadedRow) const;
   // The value a cell shows: staged if changed, else loaded; for new rows
@@ -127,10 +161,16 @@ class RowsModel : public QAbstractTableModel {
   std::vector<control::RowFilter> filters_;
 
   std::vector<control::ResultColumn> columns_;
-  std::vector<control::ResultRow> rows_;
-  // Keyset cursor for the next page when the daemon gave one.
+  // A deque: the tail grows at the front as earlier pages come in.
+  std::deque<control::ResultRow> rows_;
+  // Keyset cursor for the next page when the daemon gave one (at the tail:
+  // for the page before, in the reversed order).
   std::optional<std::vector<std::optional<std::string>>> nextAfter_;
-  bool atEnd_ = true;
+  bool fromEnd_ = false;     // rows_ is the table's tail, read backwards
+  std::vector<control::SortKey> tailOrder_;  // the reversed order it is read in
+  bool moreBefore_ = false;  // rows precede rows_.front() (only at the tail)
+  bool moreAfter_ = false;   // rows follow rows_.back() (only from the start)
+  bool failed_ = false;      // the last page failed: scrolling asks for no more
   quint64 nextTicket_ = 1;
   quint64 pendingTicket_ = 0;  // 0: nothing in flight
 

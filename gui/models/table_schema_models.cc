@@ -15,6 +15,12 @@ void TableListModel::setTables(std::vector<control::TableInfo> tables) {
   endResetModel();
 }
 
+void TableListModel::setKindIcons(const QIcon& table, const QIcon& view) {
+  tableIcon_ = table;
+  viewIcon_ = view;
+  if (!tables_.empty()) emit dataChanged(index(0), index(rowCount() - 1), {Qt::DecorationRole});
+}
+
 int TableListModel::rowCount(const QModelIndex& parent) const {
   return parent.isValid() ? 0 : static_cast<int>(tables_.size());
 }
@@ -27,6 +33,8 @@ QVariant TableListModel::data(const QModelIndex& index, int role) const {
       return t.schema == "public" ? Q(t.name) : Q(t.schema + "." + t.name);
     case Qt::ToolTipRole:
       return tr("%1 %2.%3").arg(Q(t.kind), Q(t.schema), Q(t.name));
+    case Qt::DecorationRole:
+      return t.kind == "view" ? viewIcon_ : tableIcon_;
     case SchemaRole:
       return Q(t.schema);
     case TableRole:

@@ -4,6 +4,7 @@
 
 #include <QAbstractListModel>
 #include <QAbstractTableModel>
+#include <QIcon>
 
 #include <vector>
 
@@ -21,11 +22,15 @@ class TableListModel : public QAbstractListModel {
 
   explicit TableListModel(QObject* parent = nullptr);
   void setTables(std::vector<control::TableInfo> tables);
+  // DecorationRole by kind, so a view is told from a table at a glance.
+  void setKindIcons(const QIcon& table, const QIcon& view);
   int rowCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
  private:
   std::vector<control::TableInfo> tables_;
+  QIcon tableIcon_;
+  QIcon viewIcon_;
 };
 
 // Columns: name, type, nullable, default, and "PK n" for key columns.

@@ -4,15 +4,19 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <utility>
 
 #include "gui/models/rows_model.h"
 #include "gui/models/table_schema_models.h"
@@ -45,6 +49,7 @@ bool OpTakesValue(const QString& op) { return !op.startsWith(QLatin1String("is "
 TableBrowser::TableBrowser(ControlService* service, QWidget* parent)
     : QWidget(parent), service_(service) {
   tables_ = new TableListModel(this);
+  tables_->setKindIcons(ActionIcon(QStringLiteral("table")), ActionIcon(QStringLiteral("view")));
   columns_ = new ColumnsModel(this);
   indexes_ = new IndexesModel(this);
   rows_ = new RowsModel(this);
@@ -100,8 +105,32 @@ TableBrowser::TableBrowser(ControlService* service, QWidget* parent)
   rowsView_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                              QAbstractItemView::AnyKeyPressed);
   rowsView_->setSelectionBehavior(QAbstractItemView::SelectItems);
+  rowsView_->installEventFilter(this);
+  connect(rowsView_->verticalScrollBar(), &QScrollBar::valueChanged, this, &TableBrowser::onScrolled);
+  // The scroll bar spans the rows held, not the table (its size is not
+  // known): its thumb dragged to the bottom and let go means the end.
+  connect(rowsView_->verticalScrollBar(), &QScrollBar::sliderReleased, this, [this] {
+    const QScrollBar* bar = rowsView_->verticalScrollBar();
+    if (bar->value() == bar->maximum() && !rows_->isAtTail() && !rows_->isComplete()) jumpToEnd();
+  });
+  // Rows coming in above the first (the tail growing upwards) would push
+  // what the person looks at down: scroll by as many rows.
+  connect(rows_, &QAbstractItemModel::rowsAboutToBeInserted, this, [this](const QModelIndex&, int first) {
+    topRowBeforeInsert_ = first == 0 && rows_->rowCount() > 0 ? rowsView_->rowAt(0) : -1;
+  });
+  connect(rows_, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first, int last) {
+    if (topRowBeforeInsert_ < 0 || first != 0) return;
+    rowsView_->doItemsLayout();  // the scroll range grows lazily; scrollTo needs it now
+    rowsView_->scrollTo(rows_->index(topRowBeforeInsert_ + last - first + 1, 0), QAbstractItemView::PositionAtTop);
+    topRowBeforeInsert_ = -1;
+  });
   rowStatus_ = new QLabel(rowsPage);
   rowStatus_->setObjectName(QStringLiteral("rowStatus"));
+  rowStatus_->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+  connect(rowStatus_, &QLabel::linkActivated, this, [this](const QString& link) {
+    if (link == QLatin1String("end")) jumpToEnd();
+    if (link == QLatin1String("start")) jumpToStart();
+  });
   actionsBar_ = new RowActionsBar(rows_, rowsView_, service_, service_, rowsPage);
   viewer_ = new ValueViewer(rowsPage);
   viewer_->follow(rowsView_);
@@ -163,6 +192,9 @@ TableBrowser::TableBrowser(ControlService* service, QWidget* parent)
   connect(service_, &ControlService::tableDescribed, this, &TableBrowser::onDescribed);
   setRowsService(service_);
   connect(rows_, &RowsModel::loadingChanged, this, &TableBrowser::updateRowStatus);
+  connect(rows_, &RowsModel::loadingChanged, this, [this](bool loading) {
+    if (!loading) onRowsLoaded();
+  });
   connect(rows_, &RowsModel::loadFailed, this,
           [this](const QString& message) { rowStatus_->setText(tr("Could not load rows: %1").arg(message)); });
   connect(service_, &ControlService::tablesFailed, this,
@@ -322,13 +354,76 @@ void TableBrowser::clearFilter() {
 }
 
 void TableBrowser::updateRowStatus() {
+  const int loaded = rows_->rowCount();
   if (rows_->isLoading()) {
     rowStatus_->setText(tr("Loading rows…"));
   } else if (rows_->isComplete()) {
-    rowStatus_->setText(tr("%n row(s)", nullptr, rows_->rowCount()));
+    rowStatus_->setText(tr("%n row(s)", nullptr, loaded));
+  } else if (rows_->isAtTail()) {
+    rowStatus_->setText(tr("The last %n row(s); scroll up for earlier ones, or "
+                           "<a href=\"start\">go to the first rows</a> (Ctrl+Home)",
+                           nullptr, loaded));
   } else {
-    rowStatus_->setText(tr("%n row(s) loaded; scroll for more", nullptr, rows_->rowCount()));
+    rowStatus_->setText(tr("%n row(s) loaded; scroll for more, or "
+                           "<a href=\"end\">go to the last rows</a> (Ctrl+End)",
+                           nullptr, loaded));
   }
+}
+
+void TableBrowser::jumpToEnd() {
+  // Refused when the order cannot be reversed (no key, no sort): then the
+  // last row held, and the view asks for the next page as usual.
+  // The rows go while the page loads, and the current cell with them.
+  jumpColumn_ = qMax(0, rowsView_->currentIndex().column());
+  rows_->jumpToEnd();
+  pendingJump_ = Jump::kEnd;
+  if (!rows_->isLoading()) onRowsLoaded();
+}
+
+void TableBrowser::jumpToStart() {
+  jumpColumn_ = qMax(0, rowsView_->currentIndex().column());
+  rows_->jumpToStart();
+  pendingJump_ = Jump::kStart;
+  if (!rows_->isLoading()) onRowsLoaded();
+}
+
+void TableBrowser::onRowsLoaded() {
+  const Jump jump = std::exchange(pendingJump_, Jump::kNone);
+  const int rows = rows_->rowCount();
+  const int column = qMin(jumpColumn_, rows_->columnCount() - 1);
+  if (jump == Jump::kEnd && rows > 0) {
+    rowsView_->setCurrentIndex(rows_->index(rows - 1, column));
+    rowsView_->scrollToBottom();
+  } else if (jump == Jump::kStart && rows > 0) {
+    rowsView_->setCurrentIndex(rows_->index(0, column));
+    rowsView_->scrollToTop();
+  }
+  // A tail shorter than the grid has no scroll bar to reach the top with.
+  // (The header's length is current at once; the scroll bar's range is not.)
+  if (rows_->canFetchEarlier() && rowsView_->verticalHeader()->length() < rowsView_->viewport()->height()) {
+    rows_->fetchEarlier();
+  }
+}
+
+void TableBrowser::onScrolled(int value) {
+  if (value == rowsView_->verticalScrollBar()->minimum() && rows_->canFetchEarlier()) {
+    rows_->fetchEarlier();
+  }
+}
+
+bool TableBrowser::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == rowsView_ && event->type() == QEvent::KeyPress) {
+    const auto* key = static_cast<QKeyEvent*>(event);
+    if (key->modifiers() == Qt::ControlModifier && key->key() == Qt::Key_End) {
+      jumpToEnd();
+      return true;
+    }
+    if (key->modifiers() == Qt::ControlModifier && key->key() == Qt::Key_Home) {
+      jumpToStart();
+      return true;
+    }
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 void TableBrowser::showMessage(const QString& text) {

@@ -65,6 +65,15 @@ class TableBrowser : public QWidget {
   ValueViewer* valueViewer() const { return viewer_; }
   QTableView* rowsView() const { return rowsView_; }
 
+  // Ctrl+End / Ctrl+Home in the grid (also the scroll bar's thumb dragged
+  // to the bottom), and the row status line's links: the last rows (RowsModel::jumpToEnd, read in reverse order, no paging
+  // through the table) or the first, with the current cell on them.
+  void jumpToEnd();
+  void jumpToStart();
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
  private:
   void onTables(const QString& database, const std::vector<control::TableInfo>& tables);
   void onDescribed(const QString& database, const control::TableDescription& table);
@@ -72,6 +81,11 @@ class TableBrowser : public QWidget {
   void applyFilter();
   void clearFilter();
   void updateRowStatus();
+  // After a page came in: finishes a jump, keeps filling an unscrollable
+  // tail upwards.
+  void onRowsLoaded();
+  // At the tail, reaching the top of the grid loads the page before.
+  void onScrolled(int value);
   void showMessage(const QString& text);
 
   ControlService* service_;
@@ -80,6 +94,10 @@ class TableBrowser : public QWidget {
   QString schema_;
   QString table_;
   QString wantedTable_;  // selectTable() before the list arrived
+  enum class Jump { kNone, kEnd, kStart };
+  Jump pendingJump_ = Jump::kNone;  // a jump whose page is on its way
+  int jumpColumn_ = 0;              // the current cell's column when it started
+  int topRowBeforeInsert_ = -1;     // keeps the view still as rows come in above
 
   TableListModel* tables_;
   ColumnsModel* columns_;

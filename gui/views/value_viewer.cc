@@ -53,9 +53,10 @@ void ValueViewer::showIndex(const QModelIndex& index) {
   const QAbstractItemModel* model = index.model();
   const QString column = model->headerData(index.column(), Qt::Horizontal).toString();
   const QString type = model->headerData(index.column(), Qt::Horizontal, Qt::ToolTipRole).toString();
+  // The row as the grid labels it (counted from the end at a table's tail).
+  const QString row = model->headerData(index.row(), Qt::Vertical).toString();
   title_->setText(tr("<b>%1</b> <span style='color:gray'>%2 · row %3</span>")
-                      .arg(column.toHtmlEscaped(), type.toHtmlEscaped())
-                      .arg(index.row() + 1));
+                      .arg(column.toHtmlEscaped(), type.toHtmlEscaped(), row.toHtmlEscaped()));
   if (index.data(kIsNullRole).toBool()) {
     text_->setPlainText(QStringLiteral("NULL"));
     return;

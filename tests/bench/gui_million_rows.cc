@@ -2,7 +2,8 @@
 // million rows. Starts a db9d (DaemonFixture: $DB9D or the one built in the
 // tree), fills `big` (id primary key; k indexed; n and label not), then
 // drives the real RowsModel and QTableView (offscreen) and prints how long
-// each step took until the rows were on screen, and how many rows the model
+// each step took until the rows were on screen (opening, jumping to the end
+// and back, scrolling, sorting, filtering), and how many rows the model
 // held. Run by tests/bench/gui_million_rows.sh; not a test: the figures
 // depend on the machine. ROWS=N in the environment changes the size;
 // SCROLL_SECONDS=S (default 120) bounds the scroll to the end.
@@ -48,7 +49,8 @@ void Report(const char* step, qint64 ms, const RowsModel& model) {
   std::fflush(stdout);
 }
 
-// Times `action` until its page is in, then three more pages by scrolling.
+// Times `action` until its page is in, then three more pages: further down
+// by scrolling, or (after a jump to the end) further up.
 void TimeStep(const char* step, RowsModel& model, QTableView& view, const std::function<void()>& action) {
   QElapsedTimer clock;
   clock.start();
@@ -56,12 +58,17 @@ void TimeStep(const char* step, RowsModel& model, QTableView& view, const std::f
   Settle(model);
   Report(step, clock.elapsed(), model);
   clock.restart();
+  const bool tail = model.isAtTail();
   for (int i = 0; i < 3 && !model.isComplete(); ++i) {
-    view.scrollToBottom();
+    if (tail) {
+      model.fetchEarlier();  // as TableBrowser does when the grid reaches its top
+    } else {
+      view.scrollToBottom();
+    }
     QCoreApplication::processEvents();
     Settle(model);
   }
-  Report("  ... and 3 more pages, scrolling", clock.elapsed(), model);
+  Report(tail ? "  ... and 3 earlier pages" : "  ... and 3 more pages, scrolling", clock.elapsed(), model);
 }
 
 }  // namespace
@@ -115,6 +122,9 @@ int main(int argc, char** argv) {
     model.setTable(QStringLiteral("bench"), QStringLiteral("public"), QStringLiteral("big"));
   });
   model.setPrimaryKey({"id"});
+  // Ctrl+End: the last page, read by the key in reverse.
+  TimeStep("jump to the end (last page on screen)", model, view, [&] { model.jumpToEnd(); });
+  TimeStep("back to the start", model, view, [&] { model.jumpToStart(); });
 
   const qint64 scrollMs =
       1000LL * (qEnvironmentVariableIsSet("SCROLL_SECONDS") ? qEnvironmentVariableIntValue("SCROLL_SECONDS") : 120);
@@ -139,15 +149,21 @@ int main(int argc, char** argv) {
 
   TimeStep("sort by n (not indexed), first page", model, view, [&] { model.sort(2); });
   TimeStep("sort by k (indexed), first page", model, view, [&] { model.sort(1); });
+  TimeStep("  then jump to the end", model, view, [&] { model.jumpToEnd(); });
   TimeStep("sort by k descending, first page", model, view, [&] { model.sort(1, Qt::DescendingOrder); });
+  // Filters in the key's order (as a table opens), then one under the
+  // sort by k: the order comes from k's index, the filter from no index.
+  TimeStep("sort by id (the key) again", model, view, [&] { model.sort(0); });
   TimeStep("filter n = 4242 (not indexed)", model, view, [&] {
     model.setFilter(QStringLiteral("n"), QStringLiteral("="), QStringLiteral("4242"));
   });
   TimeStep("filter k < 5000 (indexed)", model, view, [&] {
     model.setFilter(QStringLiteral("k"), QStringLiteral("<"), QStringLiteral("5000"));
   });
+  TimeStep("  then jump to the end", model, view, [&] { model.jumpToEnd(); });
   TimeStep("filter label like 'row 99999%'", model, view, [&] {
     model.setFilter(QStringLiteral("label"), QStringLiteral("like"), QStringLiteral("row 99999%"));
   });
+  TimeStep("  the same, sorted by k descending", model, view, [&] { model.sort(1, Qt::DescendingOrder); });
   return 0;
 }

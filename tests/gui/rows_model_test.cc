@@ -166,6 +166,116 @@ class RowsModelTest : public QObject {
     QCOMPARE(failed.count(), 1);
     QVERIFY(!model.isLoading());
     QVERIFY(!model.canFetchMore({}));  // no retry loop while scrolling
+
+    // A failed page at the tail: no loop there either, and Ctrl+Home
+    // (jumpToStart) still goes back to the first page.
+    table.pending.clear();
+    model.setPrimaryKey({"id"});
+    model.setPageSize(2);
+    model.setFilter({}, {}, std::nullopt);
+    table.answer();
+    QVERIFY(model.jumpToEnd());
+    table.answer();
+    QVERIFY(model.canFetchEarlier());
+    model.fetchEarlier();
+    model.pageFailed(table.pending.back().second, QStringLiteral("connection lost"));
+    QVERIFY(!model.canFetchEarlier());
+    QVERIFY(!model.isComplete());
+    QVERIFY(model.jumpToStart());
+    QVERIFY(!model.isAtTail());
+  }
+
+  // Jump to the end: one request in the reversed order (the key spelled
+  // out), shown back in order; earlier pages are prepended; rows are
+  // numbered from the end until the start is in.
+  void jumpToEndReadsTheOrderReversed() {
+    RowsModel model;
+    model.setPageSize(10);
+    MemoryTable table(25);
+    table.attach(&model);
+    model.setTable("db", "public", "items");
+    table.answer();
+    QVERIFY(!model.jumpToEnd());  // key not known yet: no order to reverse
+    QVERIFY(table.pending.empty());
+    model.setPrimaryKey({"id"});
+    QVERIFY(model.jumpToEnd());
+    QCOMPARE(table.pending.size(), size_t{1});
+    const auto& request = table.pending[0].first;
+    QCOMPARE(request.order_by.size(), size_t{1});
+    QCOMPARE(request.order_by[0].column, std::string("id"));
+    QVERIFY(request.order_by[0].descending);
+    QCOMPARE(request.offset, 0);
+    QCOMPARE(request.limit, 10);
+    table.answer();
+    QVERIFY(model.isAtTail());
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("16"));
+    QCOMPARE(model.index(9, 0).data().toString(), QStringLiteral("25"));
+    QCOMPARE(model.headerData(9, Qt::Vertical).toString(), QStringLiteral("\u22121"));
+    QVERIFY(!model.canFetchMore({}));  // nothing after the last row
+    QVERIFY(model.canFetchEarlier());
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.fetchEarlier();
+    QCOMPARE(table.pending[0].first.offset, 10);  // no keyset cursor from this source
+    table.answer();
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted[0].value(1).toInt(), 0);  // above the rows held
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("6"));
+    model.fetchEarlier();
+    table.answer();
+    QVERIFY(model.isComplete());
+    QCOMPARE(model.rowCount(), 25);
+    for (int row = 0; row < 25; ++row) QCOMPARE(model.index(row, 0).data().toInt(), row + 1);
+    QCOMPARE(model.headerData(0, Qt::Vertical).toInt(), 1);  // the start is in: plain numbers
+
+    // At the end already: no request. Back to the start: none either (all held).
+    QVERIFY(model.jumpToEnd());
+    QVERIFY(!model.jumpToStart());
+    QVERIFY(table.pending.empty());
+  }
+
+  // A sort by another column is reversed with the key after it, both
+  // flipped; a tail without its start goes back to the first page on
+  // jumpToStart, and a new sort starts from the top again.
+  void jumpToEndUnderASort() {
+    RowsModel model;
+    model.setPageSize(10);
+    MemoryTable table(25);
+    table.attach(&model);
+    model.setTable("db", "public", "items");
+    table.answer();
+    model.setPrimaryKey({"id"});
+    model.sort(1, Qt::AscendingOrder);
+    table.answer();
+    QVERIFY(model.jumpToEnd());
+    const auto order = table.pending[0].first.order_by;
+    QCOMPARE(order.size(), size_t{2});
+    QCOMPARE(order[0].column, std::string("note"));
+    QVERIFY(order[0].descending);
+    QCOMPARE(order[1].column, std::string("id"));
+    QVERIFY(order[1].descending);
+    table.answer();
+    QVERIFY(model.isAtTail() && !model.isComplete());
+    QVERIFY(model.jumpToStart());
+    QCOMPARE(table.pending[0].first.order_by.size(), size_t{2});
+    QVERIFY(!table.pending[0].first.order_by[0].descending && !table.pending[0].first.order_by[1].descending);
+    table.answer();
+    QVERIFY(!model.isAtTail());
+    QVERIFY(model.jumpToEnd());
+    table.answer();
+    model.sort(0, Qt::AscendingOrder);
+    QVERIFY(!model.isAtTail());
+    QCOMPARE(table.pending[0].first.order_by.size(), size_t{1});
+    QVERIFY(!table.pending[0].first.order_by[0].descending);
+    table.answer();
+
+    // A descending sort takes the key descending too (one backward index
+    // scan on the daemon's side, no sort).
+    model.sort(1, Qt::DescendingOrder);
+    QCOMPARE(table.pending[0].first.order_by.size(), size_t{2});
+    QCOMPARE(table.pending[0].first.order_by[1].column, std::string("id"));
+    QVERIFY(table.pending[0].first.order_by[0].descending && table.pending[0].first.order_by[1].descending);
   }
 
   // Against db9d, when its SQL engine answers db.rows.
@@ -279,6 +389,81 @@ class RowsModelTest : public QObject {
       seen.insert(model.index(row, 0).data().toInt());
     }
     QCOMPARE(seen.size(), model.rowCount());
+  }
+
+  // The end of a big table in one bounded request per page, by the key read
+  // backwards, with keyset cursors going up; under a sort by a nullable
+  // column (no keyset) by offsets counted from the end.
+  void jumpToEndOfADaemonTable() {
+    db9::gui::testing::DaemonFixture daemon;
+    if (!daemon.start()) QSKIP(qPrintable(daemon.reason()));
+    auto client = daemon.Connect();
+    QVERIFY(client);
+    QVERIFY(client->CreateDatabase("tail").ok());
+    constexpr int kRows = 20000;
+    constexpr int kPage = 100;
+    db9::control::SqlRequest sql;
+    sql.database = "tail";
+    sql.sql = "CREATE TABLE t (id int PRIMARY KEY, grp int NOT NULL, note text); "
+              "INSERT INTO t SELECT g, g % 7, 'row ' || g FROM generate_series(1, " +
+              std::to_string(kRows) + ") g";
+    auto made = client->Sql(sql);
+    QVERIFY2(made.ok(), made.status().ToString().c_str());
+
+    db9::gui::ControlService service(daemon.controlSocket());
+    RowsModel model;
+    model.setPageSize(kPage);
+    std::vector<RowsRequest> requests;
+    connect(&model, &RowsModel::pageRequested, &service, &db9::gui::ControlService::fetchRows);
+    connect(&model, &RowsModel::pageRequested, this,
+            [&](const RowsRequest& request) { requests.push_back(request); });
+    connect(&service, &db9::gui::ControlService::rowsFetched, &model, &RowsModel::addPage);
+    connect(&service, &db9::gui::ControlService::rowsFailed, &model, &RowsModel::pageFailed);
+    QSignalSpy failed(&model, &RowsModel::loadFailed);
+    const auto settle = [&] { QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000); };
+    const auto id = [&](int row) { return model.index(row, 0).data().toInt(); };
+
+    model.setTable("tail", "public", "t");
+    model.setPrimaryKey({"id"});
+    settle();
+    requests.clear();
+    QVERIFY(model.jumpToEnd());
+    settle();
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    QCOMPARE(requests.size(), size_t{1});
+    QCOMPARE(model.rowCount(), kPage);
+    QCOMPARE(id(0), kRows - kPage + 1);
+    QCOMPARE(id(kPage - 1), kRows);
+    model.fetchEarlier();
+    settle();
+    QVERIFY(requests.back().after.has_value());  // keyset going up
+    QCOMPARE(model.rowCount(), 2 * kPage);
+    for (int row = 0; row < model.rowCount(); ++row) QCOMPARE(id(row), kRows - 2 * kPage + 1 + row);
+
+    // Sorted by grp: the tail is grp 6 with the highest ids, in order.
+    model.sort(1);
+    settle();
+    QVERIFY(model.jumpToEnd());
+    settle();
+    QCOMPARE(model.index(kPage - 1, 1).data().toInt(), 6);
+    QCOMPARE(id(kPage - 1), 19998);  // the largest id with id % 7 = 6
+    QVERIFY(id(0) < id(kPage - 1));
+
+    // Sorted by note (nullable: offset paging): the last row is the largest text.
+    model.sort(2);
+    settle();
+    QVERIFY(model.jumpToEnd());
+    settle();
+    QCOMPARE(model.index(kPage - 1, 2).data().toString(), QStringLiteral("row 9999"));
+    const QString firstHeld = model.index(0, 2).data().toString();
+    model.fetchEarlier();
+    settle();
+    QVERIFY(!requests.back().after.has_value());
+    QCOMPARE(requests.back().offset, kPage);
+    QCOMPARE(model.rowCount(), 2 * kPage);
+    QCOMPARE(model.index(kPage, 2).data().toString(), firstHeld);
+    QVERIFY(model.index(kPage - 1, 2).data().toString() < firstHeld);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
   }
 };
 

@@ -1,6 +1,6 @@
 // Not a test: screenshots.sh runs it under Xvfb to photograph views that need
 // a person's actions first — the SQL console with a result and with an error,
-// staged edits in the rows grid, a failed Apply, the question before a
+// the rows grid at the table's end (Ctrl+End), staged edits in the rows grid, a failed Apply, the question before a
 // switch would drop staged edits, an Apply waiting on a lock (held by psql)
 // with its Cancel, the settings dialog, and the activity charts.
 //   scene_shots CONTROL_SOCKET OUT_DIR
@@ -112,6 +112,13 @@ int main(int argc, char** argv) {
   window.showView(MainWindow::View::kTables);
   RowsModel* rows = window.tableBrowser()->rowsModel();
   ok &= Wait([&] { return rows->rowCount() > 10 && rows->isEditable(); }, 10000, "editable rows");
+  // Ctrl+End: the table's last rows, numbered from the end.
+  QTableView* grid = window.tableBrowser()->rowsView();
+  grid->setFocus();
+  grid->setCurrentIndex(rows->index(0, 1));
+  QTest::keyClick(grid, Qt::Key_End, Qt::ControlModifier);
+  ok &= Wait([&] { return rows->isAtTail() && !rows->isLoading(); }, 10000, "the last rows");
+  ok &= Save(window, out, QStringLiteral("tables-end"));
   // A few rows, so the new one shows beside the changed ones.
   rows->setFilter(QStringLiteral("id"), QStringLiteral("<="), QStringLiteral("9"));
   ok &= Wait([&] { return rows->rowCount() == 9; }, 10000, "the filtered rows");

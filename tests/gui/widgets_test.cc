@@ -7,14 +7,18 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QDialogButtonBox>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -40,6 +44,7 @@
 #include "gui/views/settings_dialog.h"
 #include "gui/views/size_chart_view.h"
 #include "gui/views/table_browser.h"
+#include "gui/views/value_viewer.h"
 #include "shared/control/client.h"
 #include "gui/tray/tray_icon.h"
 
@@ -54,6 +59,22 @@ class WidgetsTest : public QObject {
   Q_OBJECT
  private slots:
   void initTestCase() { InitDb9GuiResources(); }
+
+  // Every action icon comes at 16, 24, 32 and 48 px, so a 24 px toolbar
+  // icon on a 2x screen is drawn from a 48 px image, not scaled up; the
+  // app icon goes up to 512 px.
+  void iconsForHighDensityScreens() {
+    const QStringList largest = QDir(QStringLiteral(":/icons/actions")).entryList({QStringLiteral("*-48.png")});
+    QVERIFY(largest.size() >= 17);
+    for (QString name : largest) {
+      name.chop(int(qstrlen("-48.png")));
+      for (int size : {16, 24, 32, 48}) {
+        QVERIFY2(QFile::exists(QStringLiteral(":/icons/actions/%1-%2.png").arg(name).arg(size)), qPrintable(name));
+      }
+      QCOMPARE(ActionIcon(name).pixmap(QSize(24, 24), 2.0).width(), 48);
+    }
+    QCOMPARE(AppIcon().pixmap(QSize(256, 256), 2.0).width(), 512);
+  }
 
   void createDialogChecksNames() {
     CreateDatabaseDialog dialog;
@@ -296,8 +317,10 @@ class WidgetsTest : public QObject {
     QVERIFY((*client)->CreateDatabase("browse").ok());
     db9::control::SqlRequest sql;
     sql.database = "browse";
-    sql.sql = "CREATE TABLE items (id int PRIMARY KEY, note text); "
-              "INSERT INTO items VALUES (1, 'one'), (2, NULL), (3, 'three')";
+    sql.sql = "CREATE TABLE items (id int PRIMARY KEY, note text, doc jsonb); "
+              "INSERT INTO items VALUES (1, 'one', '{\"tags\": [\"a\", \"b\"]}'), (2, NULL, NULL), "
+              "(3, 'three', '{}'); "
+              "CREATE VIEW noted AS SELECT id, note FROM items WHERE note IS NOT NULL";
     if (auto made = (*client)->Sql(sql); !made.ok()) {
       QSKIP(qPrintable(QStringLiteral("db.sql: ") + QString::fromStdString(made.status().ToString())));
     }
@@ -319,13 +342,110 @@ class WidgetsTest : public QObject {
     QCOMPARE(rows->headerData(1, Qt::Horizontal).toString(), QStringLiteral("note"));
     QVERIFY(rows->index(1, 1).data(RowsModel::IsNullRole).toBool());
     auto* columns = window.tableBrowser()->findChild<QTableView*>(QStringLiteral("columnsView"));
-    QTRY_COMPARE_WITH_TIMEOUT(columns->model()->rowCount(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(columns->model()->rowCount(), 3, 5000);
     QCOMPARE(columns->model()->index(0, 4).data().toString(), QStringLiteral("primary key"));
 
-    // Header click sorts on the daemon's side.
+    // The selected jsonb cell, pretty-printed beside the grid.
     auto* grid = window.tableBrowser()->rowsView();
+    grid->setCurrentIndex(rows->index(0, 2));
+    QCOMPARE(window.tableBrowser()->valueViewer()->shownText(),
+             QStringLiteral("{\n  \"tags\": [\n    \"a\",\n    \"b\"\n  ]\n}"));
+
+    // Views are listed beside tables and browse the same way (read-only:
+    // no key to name a row by).
+    auto* tableList = window.tableBrowser()->findChild<QListView*>(QStringLiteral("tableList"));
+    QCOMPARE(tableList->model()->rowCount(), 2);
+    QModelIndex viewRow;
+    for (int row = 0; row < tableList->model()->rowCount(); ++row) {
+      if (tableList->model()->index(row, 0).data().toString() == QLatin1String("noted")) {
+        viewRow = tableList->model()->index(row, 0);
+      }
+    }
+    QVERIFY(viewRow.isValid());
+    QVERIFY2(viewRow.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("view")),
+             qPrintable(viewRow.data(Qt::ToolTipRole).toString()));
+    const QModelIndex tableRow = tableList->model()->index(viewRow.row() == 0 ? 1 : 0, 0);
+    const auto iconKey = [](const QModelIndex& index) { return index.data(Qt::DecorationRole).value<QIcon>().cacheKey(); };
+    QVERIFY(!viewRow.data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(iconKey(viewRow) != iconKey(tableRow));
+    tableList->setCurrentIndex(viewRow);
+    QTRY_COMPARE_WITH_TIMEOUT(rows->table(), QStringLiteral("noted"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(rows->rowCount() == 2 && !rows->isLoading(), 5000);
+    QVERIFY(!rows->isEditable());
+    tableList->setCurrentIndex(tableRow);
+    QTRY_VERIFY_WITH_TIMEOUT(rows->table() == QLatin1String("items") && rows->rowCount() == 3, 5000);
+
+    // Header click sorts on the daemon's side.
     grid->sortByColumn(0, Qt::DescendingOrder);
     QTRY_COMPARE_WITH_TIMEOUT(rows->index(0, 0).data().toString(), QStringLiteral("3"), 5000);
+  }
+
+  // Ctrl+End in the grid shows the table's last rows without paging
+  // through it, scrolling up from there loads the rows before (the view
+  // stays put), Ctrl+Home goes back to the first rows.
+  void gridJumpsToTheEndAndBack() {
+    testing::DaemonFixture daemon;
+    if (!daemon.start()) QSKIP(qPrintable(daemon.reason()));
+    auto client = daemon.Connect();
+    QVERIFY(client);
+    QVERIFY(client->CreateDatabase("long").ok());
+    db9::control::SqlRequest sql;
+    sql.database = "long";
+    sql.sql = "CREATE TABLE events (id int PRIMARY KEY, what text); "
+              "INSERT INTO events SELECT g, 'event ' || g FROM generate_series(1, 5000) g";
+    auto made = client->Sql(sql);
+    QVERIFY2(made.ok(), made.status().ToString().c_str());
+
+    QTemporaryDir dir;
+    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+    AppCore core(daemon.controlSocket());
+    MainWindow window(&core, &settings, nullptr);
+    window.resize(1000, 700);
+    window.show();
+    window.showView(MainWindow::View::kTables);
+    window.selectDatabaseWhenListed(QStringLiteral("long"));
+    core.start();
+    TableBrowser* browser = window.tableBrowser();
+    RowsModel* rows = browser->rowsModel();
+    QTableView* grid = browser->rowsView();
+    QTRY_VERIFY_WITH_TIMEOUT(rows->rowCount() > 0 && !rows->isLoading() && rows->hasPrimaryKey(), 10000);
+    const int page = rows->rowCount();
+    QVERIFY(page < 5000);
+    auto* status = browser->findChild<QLabel*>(QStringLiteral("rowStatus"));
+    QVERIFY(status->text().contains(QStringLiteral("Ctrl+End")));
+
+    grid->setFocus();
+    grid->setCurrentIndex(rows->index(0, 1));
+    QTest::keyClick(grid, Qt::Key_End, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(rows->isAtTail() && !rows->isLoading(), 10000);
+    QTRY_COMPARE(grid->currentIndex().row(), rows->rowCount() - 1);
+    QCOMPARE(grid->currentIndex().column(), 1);
+    QCOMPARE(rows->index(grid->currentIndex().row(), 0).data().toInt(), 5000);
+    QVERIFY(rows->rowCount() <= 2 * page);  // the tail, not the table
+    QVERIFY(status->text().contains(QStringLiteral("Ctrl+Home")));
+
+    // Up to the top of what is held: the page before comes in above and the
+    // same row stays at the top of the grid.
+    const int held = rows->rowCount();
+    grid->verticalScrollBar()->setValue(0);
+    const int topId = rows->index(grid->rowAt(0), 0).data().toInt();
+    QTRY_VERIFY_WITH_TIMEOUT(rows->rowCount() > held && !rows->isLoading(), 10000);
+    QTRY_COMPARE(rows->index(grid->rowAt(0), 0).data().toInt(), topId);
+    QCOMPARE(rows->index(0, 0).data().toInt(), 5000 - rows->rowCount() + 1);
+
+    QTest::keyClick(grid, Qt::Key_Home, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!rows->isAtTail() && !rows->isLoading(), 10000);
+    QTRY_COMPARE(grid->currentIndex().row(), 0);
+    QCOMPARE(rows->index(0, 0).data().toInt(), 1);
+
+    // The scroll bar's thumb dragged to the bottom and let go: the end too.
+    QScrollBar* bar = grid->verticalScrollBar();
+    bar->setSliderDown(true);
+    bar->setValue(bar->maximum());
+    bar->setSliderDown(false);
+    QTRY_VERIFY_WITH_TIMEOUT(rows->isAtTail() && !rows->isLoading(), 10000);
+    QTRY_COMPARE(rows->index(grid->currentIndex().row(), 0).data().toInt(), 5000);
+    QVERIFY(rows->rowCount() <= 2 * page);
   }
 
   // Branch from the Database menu: a new database, selected, with its own
@@ -353,6 +473,45 @@ class WidgetsTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(window.connectionPanel()->shownText(QStringLiteral("url"))
                                  .contains(QStringLiteral("main-db-branch.admin")),
                              5000);
+  }
+
+  // Rename (F2) and Reset password from the window: the list follows the
+  // new name, selected, and the panel shows the new login and password.
+  void renameAndResetPasswordInTheWindow() {
+    testing::DaemonFixture daemon;
+    if (!daemon.start()) QSKIP(qPrintable(daemon.reason()));
+    QTemporaryDir dir;
+    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+    AppCore core(daemon.controlSocket());
+    MainWindow window(&core, &settings, nullptr);
+    window.show();
+    core.start();
+    QTRY_COMPARE_WITH_TIMEOUT(core.supervisor()->state(), DaemonSupervisor::State::kRunning, 10000);
+    core.service()->createDatabase(QStringLiteral("draft"), QStringLiteral("first-pw"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.databaseList()->currentDatabase(), QStringLiteral("draft"), 5000);
+
+    QCOMPARE(window.actions()->rename()->shortcut(), QKeySequence(Qt::Key_F2));
+    window.actions()->rename()->trigger();
+    QInputDialog* rename = nullptr;
+    QTRY_VERIFY((rename = window.findChild<QInputDialog*>(QStringLiteral("renameDialog"))) && rename->isVisible());
+    QCOMPARE(rename->textValue(), QStringLiteral("draft"));
+    rename->setTextValue(QStringLiteral("final"));
+    rename->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(window.databaseList()->currentDatabase(), QStringLiteral("final"), 5000);
+    QCOMPARE(core.databases()->rowCount(), 1);
+    ConnectionPanel* panel = window.connectionPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->shownText(QStringLiteral("url")).contains(QStringLiteral("final.admin")), 5000);
+
+    window.actions()->resetPassword()->trigger();
+    QInputDialog* reset = nullptr;
+    QTRY_VERIFY((reset = window.findChild<QInputDialog*>(QStringLiteral("resetPasswordDialog"))) &&
+                reset->isVisible());
+    QCOMPARE(reset->textEchoMode(), QLineEdit::Password);
+    reset->setTextValue(QStringLiteral("second-pw"));
+    reset->accept();
+    panel->setPasswordRevealed(true);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->shownText(QStringLiteral("password")), QStringLiteral("second-pw"), 5000);
+    QVERIFY(panel->shownText(QStringLiteral("url")).contains(QStringLiteral("final.admin:second-pw@")));
   }
 
   // A duplicate name is refused by the daemon and explained in a message box.
