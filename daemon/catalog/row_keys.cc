@@ -174,8 +174,17 @@ Result<std::vector<types::Value>> DecodeRow(const Table& table, std::string_view
   return row;
 }
 
+ColumnSelection::ColumnSelection(std::vector<bool> needed) : flags(std::move(needed)) {
+  for (size_t i = flags.size(); i > 0; --i) {
+    if (flags[i - 1]) {
+      end = i;
+      break;
+    }
+  }
+}
+
 Status DecodeRowInto(const Table& table, std::string_view data, std::vector<types::Value>* out,
-                     const std::vector<bool>* needed) {
+                     const ColumnSelection* needed) {
   std::vector<types::Value>& row = *out;
   const size_t n = table.columns.size();
   row.resize(n);
@@ -205,7 +214,8 @@ Status DecodeRowInto(const Table& table, std::string_view data, std::vector<type
     size_t i = next_column < n && table.columns[next_column].attnum == static_cast<int16_t>(attnum)
                    ? next_column
                    : static_cast<size_t>(table.ColumnIndex(static_cast<int16_t>(attnum)));
-    const bool keep = i < n && (needed == nullptr || (*needed)[i]);
+    if (needed != nullptr && i < n && i >= needed->end) break;
+    const bool keep = i < n && (needed == nullptr || needed->flags[i]);
     const Oid type = keep ? table.columns[i].type : 0;
     if (i < n) next_column = i + 1;
     switch (tag) {

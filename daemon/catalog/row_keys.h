@@ -50,10 +50,17 @@ std::vector<types::Value> IndexValuesOfRow(const Table& table, const Index& inde
 std::string EncodeRow(const Table& table, const std::vector<types::Value>& row);
 // XX001 when the bytes are not a row.
 Result<std::vector<types::Value>> DecodeRow(const Table& table, std::string_view data);
+// The columns a reader needs: one flag per table column. Rows store their
+// columns in order, so decoding stops after the last needed one.
+struct ColumnSelection {
+  explicit ColumnSelection(std::vector<bool> needed);
+  std::vector<bool> flags;
+  size_t end = 0;  // one past the last needed position
+};
 // The same into *row, reusing its storage (scans decode row after row).
-// With `needed` (one flag per table column), columns not needed read as
-// NULL and cost no copy: a scan decodes only what its query refers to.
+// With `needed`, columns not needed read as NULL and cost no copy: a scan
+// decodes only what its query refers to.
 Status DecodeRowInto(const Table& table, std::string_view data, std::vector<types::Value>* row,
-                     const std::vector<bool>* needed = nullptr);
+                     const ColumnSelection* needed = nullptr);
 
 }  // namespace db9::catalog

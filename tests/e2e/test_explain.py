@@ -103,6 +103,15 @@ def test_descending_order_reads_the_scan_backward(conn):
         (2,), (1,)]
 
 
+def test_a_filter_the_index_cannot_serve_keeps_a_scan_and_sort(conn):
+    # Reading a secondary index whole for its order costs a lookup per entry
+    # and the filter may reject nearly all of them; a scan with a bounded
+    # sort has a known cost.
+    assert plan(conn, "SELECT id FROM items WHERE note = 'y' ORDER BY qty LIMIT 1") == [
+        "Limit", "  ->  Sort", "        ->  Filter", "              ->  Seq Scan on items"]
+    assert conn.execute("SELECT id FROM items WHERE note <> 'x' ORDER BY qty LIMIT 1").fetchall() == [(2,)]
+
+
 def test_orders_the_scan_does_not_give_are_sorted(conn):
     for sql in ("SELECT id FROM items ORDER BY id DESC NULLS LAST LIMIT 2",
                 "SELECT id FROM items ORDER BY qty DESC, id LIMIT 2",

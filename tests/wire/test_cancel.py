@@ -69,3 +69,23 @@ def test_lock_wait_cancelled_and_others_unaffected(wire_db):
         owner.read_until_ready()
         owner.query("DROP TABLE wire_lock")
         owner.read_until_ready()
+
+
+def test_cancel_stops_a_script_of_short_statements(wire_db):
+    # Each INSERT is too short to reach a cancel check; the statement after
+    # the one the cancel landed in must stop, and with it the whole message
+    # (one implicit transaction: nothing of it stays).
+    with connect(wire_db) as c:
+        c.query("DROP TABLE IF EXISTS wire_script; CREATE TABLE wire_script (id int)")
+        c.read_until_ready()
+        c.query("".join(f"INSERT INTO wire_script VALUES ({i});" for i in range(200000)))
+        time.sleep(0.5)
+        started = time.monotonic()
+        send_cancel(wire_db.port, c.process_id, c.secret_key)
+        messages = c.read_until_ready()
+        assert time.monotonic() - started < 5
+        errors = [m for m in messages if m[0] == "E"]
+        assert errors and error_fields(errors[0][1])["C"] == "57014", types(messages)[-5:]
+        c.query("SELECT count(*) FROM wire_script")
+        rows = c.read_until_ready()
+        assert types(rows) == "TDCZ" and rows[1][1].endswith(b"\x00\x00\x00\x010"), rows[1]

@@ -75,3 +75,16 @@ def test_copy_with_psycopg(wire_db):
                 data = b"".join(bytes(chunk) for chunk in copy)
             assert data.count(b"\n") == 5000
             assert b"4999,name 4999\n" in data
+
+
+def test_copy_out_of_columns_whose_names_need_quotes(wire_db):
+    with wire_db.connect(autocommit=True) as conn:
+        conn.execute('CREATE SCHEMA "odd ""s"""')
+        conn.execute('CREATE TABLE "odd ""s"""."we""ird" (id int PRIMARY KEY, "say ""hi""" text, "Mixed" int)')
+        conn.execute('INSERT INTO "odd ""s"""."we""ird" VALUES (1, \'hello\', 7)')
+        with conn.cursor() as cur:
+            out = bytearray()
+            with cur.copy('COPY "odd ""s"""."we""ird" ("say ""hi""", "Mixed") TO STDOUT') as copy:
+                for chunk in copy:
+                    out += chunk
+            assert bytes(out) == b"hello\t7\n"

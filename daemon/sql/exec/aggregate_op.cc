@@ -6,6 +6,17 @@
 #include "daemon/sql/exec/group_key.h"
 
 namespace db9::sql {
+namespace {
+
+// The statement's function context with the call's argument and result types.
+functions::FunctionContext CallContext(const ExecContext& ctx, const AggregateCall& call) {
+  functions::FunctionContext fn = ctx.fn;
+  fn.arg_types = call.arg_types;
+  fn.result_type = call.result_type;
+  return fn;
+}
+
+}  // namespace
 
 HashAggregateOp::HashAggregateOp(OperatorPtr input, std::vector<ExprPtr> group_exprs,
                                  std::vector<AggregateCall> aggregates,
@@ -37,10 +48,7 @@ Result<std::unique_ptr<HashAggregateOp::Group>> HashAggregateOp::NewGroup(ExecCo
       group->states.push_back(nullptr);
       continue;
     }
-    functions::FunctionContext fn = ctx.fn;
-    fn.arg_types = call.arg_types;
-    fn.result_type = call.result_type;
-    group->states.push_back(call.aggregate->create(fn));
+    group->states.push_back(call.aggregate->create(call_contexts_[group->states.size()]));
     if (!group->states.back()) return Status::Internal("aggregate state could not be created");
   }
   group->distinct_seen.resize(aggregates_.size());
@@ -56,14 +64,20 @@ Status HashAggregateOp::Accumulate(ExecContext& ctx, Group& group, const Row& ro
       DB9_ASSIGN_OR_RETURN(bool pass, EvalPredicate(*call.filter, ctx, row));
       if (!pass) continue;
     }
-    // Reused from row to row: aggregates run once per input row.
-    std::vector<Value>& args = args_scratch_;
-    args.resize(call.args.size());
-    for (size_t a = 0; a < call.args.size(); ++a) {
-      DB9_RETURN_IF_ERROR(EvalInto(*call.args[a], ctx, row, &args[a]));
+    // A single plain column is passed as it stands in the input row; other
+    // arguments are evaluated into storage reused from row to row.
+    std::span<const Value> args;
+    if (const Value* column = call.args.size() == 1 ? call.args[0]->InputValue(row) : nullptr) {
+      args = std::span<const Value>(column, 1);
+    } else if (!call.args.empty()) {
+      args_scratch_.resize(call.args.size());
+      for (size_t a = 0; a < call.args.size(); ++a) {
+        DB9_RETURN_IF_ERROR(EvalInto(*call.args[a], ctx, row, &args_scratch_[a]));
+      }
+      args = args_scratch_;
     }
     if (call.distinct) {
-      DB9_ASSIGN_OR_RETURN(std::string key, GroupKey(ctx.types(), args));
+      DB9_ASSIGN_OR_RETURN(std::string key, GroupKey(ctx.types(), Row(args.begin(), args.end())));
       if (!group.distinct_seen[i].insert(std::move(key)).second) continue;
     }
     if (!call.order.empty()) {
@@ -72,13 +86,10 @@ Status HashAggregateOp::Accumulate(ExecContext& ctx, Group& group, const Row& ro
         DB9_ASSIGN_OR_RETURN(Value v, k.expr->Eval(ctx, row));
         keys.push_back(std::move(v));
       }
-      group.ordered[i].emplace_back(std::move(keys), args);
+      group.ordered[i].emplace_back(std::move(keys), Row(args.begin(), args.end()));
       continue;
     }
-    functions::FunctionContext fn = ctx.fn;
-    fn.arg_types = call.arg_types;
-    fn.result_type = call.result_type;
-    DB9_RETURN_IF_ERROR(group.states[i]->Add(fn, args));
+    DB9_RETURN_IF_ERROR(group.states[i]->Add(call_contexts_[i], args));
   }
   return Status::OK();
 }
@@ -101,9 +112,8 @@ Status HashAggregateOp::FeedOrdered(ExecContext& ctx, Group& group, size_t i) {
     return false;
   });
   DB9_RETURN_IF_ERROR(error);
-  functions::FunctionContext fn = ctx.fn;
-  fn.arg_types = call.arg_types;
-  fn.result_type = call.result_type;
+  // Called from Next(), which may run under a later Execute than Open().
+  functions::FunctionContext fn = CallContext(ctx, call);
   for (auto& [keys, args] : rows) DB9_RETURN_IF_ERROR(group.states[i]->Add(fn, args));
   rows.clear();
   return Status::OK();
@@ -112,6 +122,8 @@ Status HashAggregateOp::FeedOrdered(ExecContext& ctx, Group& group, size_t i) {
 Status HashAggregateOp::Open(ExecContext& ctx) {
   groups_.clear();
   position_ = 0;
+  call_contexts_.clear();
+  for (const AggregateCall& call : aggregates_) call_contexts_.push_back(CallContext(ctx, call));
   DB9_RETURN_IF_ERROR(input_->Open(ctx));
   std::unordered_map<std::string, Group*> by_key;
   Row row;
@@ -184,9 +196,7 @@ Result<bool> HashAggregateOp::Next(ExecContext& ctx, Row* row) {
       continue;
     }
     if (!aggregates_[i].order.empty()) DB9_RETURN_IF_ERROR(FeedOrdered(ctx, group, i));
-    functions::FunctionContext fn = ctx.fn;
-    fn.arg_types = aggregates_[i].arg_types;
-    fn.result_type = aggregates_[i].result_type;
+    functions::FunctionContext fn = CallContext(ctx, aggregates_[i]);
     DB9_ASSIGN_OR_RETURN(Value v, group.states[i]->Finish(fn));
     row->push_back(std::move(v));
   }

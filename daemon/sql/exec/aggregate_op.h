@@ -63,6 +63,9 @@ class HashAggregateOp final : public Operator {
   std::vector<std::vector<bool>> sets_;  // per set: which group expressions it uses
   std::vector<std::unique_ptr<Group>> groups_;  // first-seen order
   std::vector<Value> args_scratch_;
+  // Per call, for the rows Open() consumes: the context with the call's
+  // argument and result types, made once rather than once per row.
+  std::vector<functions::FunctionContext> call_contexts_;
   size_t position_ = 0;
 };
 

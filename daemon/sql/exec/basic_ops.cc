@@ -1,6 +1,7 @@
 #include "daemon/sql/exec/basic_ops.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "daemon/sql/exec/group_key.h"
@@ -62,6 +63,14 @@ Status LimitOp::Open(ExecContext& ctx) {
       to_skip_ = v.as_int();
     }
   }
+  std::optional<uint64_t> bound;
+  if (remaining_ >= 0) {
+    const uint64_t most = std::numeric_limits<uint64_t>::max();
+    const auto skip = static_cast<uint64_t>(to_skip_);
+    const auto take = static_cast<uint64_t>(remaining_);
+    bound = take > most - skip ? most : skip + take;
+  }
+  input_->BoundOutput(bound);
   return input_->Open(ctx);
 }
 
@@ -98,38 +107,63 @@ Status SortOp::Open(ExecContext& ctx) {
   rows_.clear();
   position_ = 0;
   DB9_RETURN_IF_ERROR(input_->Open(ctx));
-  // Each entry: the sort key values, then the row.
-  std::vector<std::pair<Row, Row>> entries;
-  Row row;
-  while (true) {
-    DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &row));
-    if (!more) break;
-    Row key;
-    for (const SortKey& k : keys_) {
-      DB9_ASSIGN_OR_RETURN(Value v, k.expr->Eval(ctx, row));
-      key.push_back(std::move(v));
-    }
-    entries.emplace_back(std::move(key), std::move(row));
-    if ((entries.size() & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());
-  }
+  struct Entry {
+    Row key;       // the sort key values
+    Row row;
+    uint64_t seq;  // input order: equal keys keep it, as a stable sort does
+  };
   Status error;
   const types::TypeRegistry& types = ctx.types();
-  std::stable_sort(entries.begin(), entries.end(), [&](const auto& x, const auto& y) {
+  auto less = [&](const Entry& x, const Entry& y) {
     if (!error.ok()) return false;
     for (size_t i = 0; i < keys_.size(); ++i) {
       Result<int> cmp =
-          CompareSortValues(types, x.first[i], y.first[i], keys_[i].descending, keys_[i].nulls_first);
+          CompareSortValues(types, x.key[i], y.key[i], keys_[i].descending, keys_[i].nulls_first);
       if (!cmp.ok()) {
         error = cmp.status();
         return false;
       }
       if (*cmp != 0) return *cmp < 0;
     }
-    return false;
-  });
+    return x.seq < y.seq;
+  };
+  // With a bound (LIMIT), a max-heap of the best rows so far: its top is the
+  // one a better row replaces, so memory and work stay at the bound's size.
+  const bool bounded = bound_.has_value();
+  std::vector<Entry> entries;
+  if (bounded && *bound_ == 0) return Status::OK();
+  Row row;
+  for (uint64_t seq = 0;; ++seq) {
+    DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &row));
+    if (!more) break;
+    Entry entry{Row(), std::move(row), seq};
+    for (const SortKey& k : keys_) {
+      DB9_ASSIGN_OR_RETURN(Value v, k.expr->Eval(ctx, entry.row));
+      entry.key.push_back(std::move(v));
+    }
+    if ((seq & 1023) == 1023) DB9_RETURN_IF_ERROR(ctx.CheckCancel());
+    if (!bounded) {
+      entries.push_back(std::move(entry));
+      continue;
+    }
+    if (entries.size() < *bound_) {
+      entries.push_back(std::move(entry));
+      std::push_heap(entries.begin(), entries.end(), less);
+    } else if (less(entry, entries.front())) {
+      std::pop_heap(entries.begin(), entries.end(), less);
+      entries.back() = std::move(entry);
+      std::push_heap(entries.begin(), entries.end(), less);
+    }
+    DB9_RETURN_IF_ERROR(error);
+  }
+  if (bounded) {
+    std::sort_heap(entries.begin(), entries.end(), less);
+  } else {
+    std::sort(entries.begin(), entries.end(), less);
+  }
   DB9_RETURN_IF_ERROR(error);
   rows_.reserve(entries.size());
-  for (auto& entry : entries) rows_.push_back(std::move(entry.second));
+  for (Entry& entry : entries) rows_.push_back(std::move(entry.row));
   return Status::OK();
 }
 

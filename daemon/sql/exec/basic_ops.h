@@ -29,6 +29,8 @@ class ProjectOp final : public Operator {
   Status Open(ExecContext& ctx) override { return input_->Open(ctx); }
   Result<bool> Next(ExecContext& ctx, Row* row) override;
   ExplainNode Explain() const override;
+  // One row out per row in.
+  void BoundOutput(std::optional<uint64_t> rows) override { input_->BoundOutput(rows); }
 
  private:
   OperatorPtr input_;
@@ -64,10 +66,12 @@ class SortOp final : public Operator {
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
   ExplainNode Explain() const override;
+  void BoundOutput(std::optional<uint64_t> rows) override { bound_ = rows; }
 
  private:
   OperatorPtr input_;
   std::vector<SortKey> keys_;
+  std::optional<uint64_t> bound_;
   std::vector<Row> rows_;
   size_t position_ = 0;
 };

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,10 @@ class Operator {
   virtual Result<bool> Next(ExecContext& ctx, Row* row) = 0;
   // For EXPLAIN: PostgreSQL's name for the equivalent plan node.
   virtual ExplainNode Explain() const = 0;
+  // Said before Open() by a consumer that reads at most `rows` rows (LIMIT
+  // over ORDER BY), or nullopt for no bound: a sort then keeps only that
+  // many rows instead of sorting its whole input. Others ignore it.
+  virtual void BoundOutput(std::optional<uint64_t> rows) {}
 
   std::vector<OutputColumn> columns;
 };

@@ -28,7 +28,7 @@ Result<std::optional<Value>> ToKeyType(ExecContext& ctx, const Value& value, Oid
 TableScanOp::TableScanOp(const catalog::Table* table, AccessPath path, bool emit_row_key,
                          std::vector<bool> needed)
     : table_(table), path_(std::move(path)), emit_row_key_(emit_row_key) {
-  if (std::find(needed.begin(), needed.end(), false) != needed.end()) needed_ = std::move(needed);
+  if (std::find(needed.begin(), needed.end(), false) != needed.end()) needed_.emplace(std::move(needed));
   for (const catalog::Column& c : table->columns) {
     columns.push_back({c.name, c.type, c.typmod, table->oid, c.attnum});
   }
@@ -136,7 +136,7 @@ Status TableScanOp::Open(ExecContext& ctx) {
 
 Result<bool> TableScanOp::EmitStored(ExecContext& ctx, std::string_view key,
                                      std::string_view value, Row* row) {
-  DB9_RETURN_IF_ERROR(catalog::DecodeRowInto(*table_, value, row, needed_.empty() ? nullptr : &needed_));
+  DB9_RETURN_IF_ERROR(catalog::DecodeRowInto(*table_, value, row, needed_ ? &*needed_ : nullptr));
   if (recheck_) {
     for (const ExprPtr& predicate : path_.enforced) {
       DB9_ASSIGN_OR_RETURN(bool keep, EvalPredicate(*predicate, ctx, *row));

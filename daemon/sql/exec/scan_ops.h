@@ -69,7 +69,7 @@ class TableScanOp final : public Operator {
   const catalog::Table* table_;
   AccessPath path_;
   bool emit_row_key_;
-  std::vector<bool> needed_;  // empty: every column
+  std::optional<catalog::ColumnSelection> needed_;  // none: every column
   bool empty_ = false;
   bool point_ = false;  // a single Get of point_key_
   bool point_done_ = false;

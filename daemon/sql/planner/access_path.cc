@@ -170,7 +170,10 @@ AccessPath ChooseAccessPath(const catalog::Table& table, std::vector<ExprPtr>* p
       best_sources = std::move(sources);
     }
   }
-  if (best_score == 0 && !Serves(ScanOrder(table, best), wanted_order.columns)) {
+  // A secondary index read whole for its order costs a row lookup per
+  // entry; with a filter that may reject most rows, a scan and a bounded
+  // sort is the safer plan.
+  if (best_score == 0 && predicates->empty() && !Serves(ScanOrder(table, best), wanted_order.columns)) {
     for (const catalog::Index& index : table.indexes) {
       AccessPath whole;
       whole.index = &index;

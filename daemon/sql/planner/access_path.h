@@ -13,8 +13,9 @@
 namespace db9::sql {
 
 // `wanted_order`: the ORDER BY of a query with LIMIT. When no predicate
-// picks an index, a B-tree index whose order serves it is scanned whole, so
-// LIMIT can stop the scan early; a descending order reads it backward.
+// picks an index and none filters the rows, a B-tree index whose order
+// serves it is scanned whole, so LIMIT can stop the scan early; a
+// descending order reads it backward.
 AccessPath ChooseAccessPath(const catalog::Table& table, std::vector<ExprPtr>* predicates,
                             const RowOrder& wanted_order = {});
 

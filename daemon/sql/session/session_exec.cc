@@ -259,7 +259,12 @@ Result<ExecuteOutcome> SessionImpl::RunPortal(Portal& portal, int64_t max_rows,
   }
   if (!portal.started) {
     if (txn_ && txn_->failed && !IsTransactionExit(node)) return AbortedError();
-    cancel_.store(false);
+    // A cancel that came while an earlier statement of the same message ran
+    // stops this one too, as in PostgreSQL: short statements that never
+    // reach a cancel check would otherwise let a long script run on.
+    if (cancel_.load()) {
+      return Status::Error(sqlstate::kQueryCanceled, "canceling statement due to user request");
+    }
     if (!p.plannable) {
       portal.started = portal.done = true;
       DB9_RETURN_IF_ERROR(RunUtility(*p.statement, channel, send_description));
@@ -296,6 +301,7 @@ Result<ExecuteOutcome> SessionImpl::RunPortal(Portal& portal, int64_t max_rows,
 }
 
 Status SessionImpl::ExecuteSimpleQuery(std::string_view sql, ClientChannel& channel) {
+  cancel_.store(false);  // a cancel sent while the session was idle cancels nothing
   SendPendingParameterStatus(channel);
   Result<std::shared_ptr<const ParsedQuery>> parsed = sql::Parse(sql);
   if (!parsed.ok()) {
@@ -461,6 +467,7 @@ Result<ExecuteOutcome> SessionImpl::Execute(const std::string& name, int64_t max
     return Status::Error(sqlstate::kInvalidCursorName, "portal \"" + name + "\" does not exist");
   }
   Portal* portal = it->second.get();
+  cancel_.store(false);  // a cancel sent while the session was idle cancels nothing
   SendPendingParameterStatus(channel);
   running_portal_ = portal;
   Result<ExecuteOutcome> outcome = RunPortal(*portal, max_rows, channel, false);

@@ -73,11 +73,16 @@ struct ReadOptions {
   bool fill_cache = true;                    // false for big scans
 };
 
+// PostgreSQL's default shared_buffers: a working set of this size is read
+// from memory, not decompressed from files block by block.
+inline constexpr size_t kSharedBlockCacheBytes = size_t{128} << 20;
+
 struct OpenOptions {
   bool create_if_missing = true;
-  // Small by default: a desktop hosts many mostly idle tenants.
+  // Small by default: a desktop hosts many mostly idle tenants. Their
+  // blocks share one process-wide cache (kSharedBlockCacheBytes), as a
+  // server's buffer pool does: a busy database uses what idle ones leave.
   size_t write_buffer_bytes = 1 << 20;
-  size_t block_cache_bytes = 8 << 20;
   int max_open_files = 200;
 };
 

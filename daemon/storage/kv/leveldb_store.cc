@@ -2,7 +2,7 @@
 //
 // Options chosen for a desktop that hosts many small tenants: a 10-bit Bloom
 // filter per table (point lookups by primary key skip files that cannot hold
-// the key), a block cache sized by the caller, a small write buffer. Writes
+// the key), one block cache shared by every store, a small write buffer. Writes
 // with sync=true reach LevelDB's writer queue directly from the calling
 // thread so concurrent commits share one fsync.
 #include <leveldb/cache.h>
@@ -22,6 +22,12 @@ namespace {
 
 leveldb::Slice ToSlice(std::string_view s) { return leveldb::Slice(s.data(), s.size()); }
 std::string_view ToView(const leveldb::Slice& s) { return std::string_view(s.data(), s.size()); }
+
+leveldb::Cache* SharedBlockCache() {
+  // Never freed: a store may still close during static destruction.
+  static leveldb::Cache* const cache = leveldb::NewLRUCache(kSharedBlockCacheBytes);
+  return cache;
+}
 
 // Maps a LevelDB failure to a SQLSTATE. `path` names the store in messages so
 // a person knows which directory is at fault.
@@ -86,14 +92,11 @@ class LevelDbIterator : public Iterator {
 
 class LevelDbStore : public KvStore {
  public:
-  LevelDbStore(std::string path, std::unique_ptr<leveldb::Cache> cache,
-               std::unique_ptr<const leveldb::FilterPolicy> filter, std::unique_ptr<leveldb::DB> db)
-      : path_(std::move(path)),
-        cache_(std::move(cache)),
-        filter_(std::move(filter)),
-        db_(std::move(db)) {}
+  LevelDbStore(std::string path, std::unique_ptr<const leveldb::FilterPolicy> filter,
+               std::unique_ptr<leveldb::DB> db)
+      : path_(std::move(path)), filter_(std::move(filter)), db_(std::move(db)) {}
 
-  // The DB goes first: it uses the cache and filter while closing.
+  // The DB goes first: it uses the filter while closing.
   ~LevelDbStore() override { db_.reset(); }
 
   Result<std::optional<std::string>> Get(const ReadOptions& options,
@@ -161,7 +164,6 @@ class LevelDbStore : public KvStore {
   }
 
   std::string path_;
-  std::unique_ptr<leveldb::Cache> cache_;
   std::unique_ptr<const leveldb::FilterPolicy> filter_;
   std::unique_ptr<leveldb::DB> db_;
 };
@@ -170,19 +172,18 @@ class LevelDbStore : public KvStore {
 
 Result<std::unique_ptr<KvStore>> OpenLevelDbStore(const std::string& path,
                                                   const OpenOptions& options) {
-  std::unique_ptr<leveldb::Cache> cache(leveldb::NewLRUCache(options.block_cache_bytes));
   std::unique_ptr<const leveldb::FilterPolicy> filter(leveldb::NewBloomFilterPolicy(10));
   leveldb::Options lo;
   lo.create_if_missing = options.create_if_missing;
   lo.write_buffer_size = options.write_buffer_bytes;
   lo.max_open_files = options.max_open_files;
-  lo.block_cache = cache.get();
+  lo.block_cache = SharedBlockCache();
   lo.filter_policy = filter.get();
   leveldb::DB* raw = nullptr;
   leveldb::Status s = leveldb::DB::Open(lo, path, &raw);
   if (!s.ok()) return FromLevelDb(s, path);
-  return std::unique_ptr<KvStore>(new LevelDbStore(path, std::move(cache), std::move(filter),
-                                                   std::unique_ptr<leveldb::DB>(raw)));
+  return std::unique_ptr<KvStore>(
+      new LevelDbStore(path, std::move(filter), std::unique_ptr<leveldb::DB>(raw)));
 }
 
 Status DestroyLevelDbStore(const std::string& path) {
