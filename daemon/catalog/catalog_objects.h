@@ -43,6 +43,7 @@ struct Column {
   std::string default_expr;      // SQL text of the DEFAULT, empty when none
   Identity identity = Identity::kNone;
   Oid identity_sequence = 0;     // the sequence behind serial / identity columns
+  std::string comment;           // COMMENT ON COLUMN (pg_description); empty: none
 };
 
 enum class ConstraintType : char {
@@ -101,6 +102,7 @@ struct Table {
   std::vector<Constraint> constraints;
   std::vector<Index> indexes;            // including the primary key's index
   std::vector<std::string> options;      // WITH (fillfactor=100) as "fillfactor=100"
+  std::string comment;                   // COMMENT ON TABLE (pg_description); empty: none
 
   // The primary key's index, or nullptr: then rows are keyed by a hidden row id.
   const Index* primary_key() const;

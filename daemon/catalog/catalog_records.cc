@@ -33,7 +33,8 @@ json ColumnToJson(const Column& c) {
               {"type", c.type},           {"typmod", c.typmod},
               {"not_null", c.not_null},   {"default", c.default_expr},
               {"identity", std::string(1, static_cast<char>(c.identity))},
-              {"identity_sequence", c.identity_sequence}};
+              {"identity_sequence", c.identity_sequence},
+              {"comment", c.comment}};
 }
 
 Column ColumnFromJson(const json& j) {
@@ -47,6 +48,7 @@ Column ColumnFromJson(const json& j) {
   std::string identity = j.value("identity", std::string(1, '\0'));
   c.identity = static_cast<Identity>(identity.empty() ? '\0' : identity[0]);
   c.identity_sequence = j.value("identity_sequence", Oid{0});
+  c.comment = j.value("comment", std::string());
   return c;
 }
 
@@ -124,7 +126,8 @@ std::string EncodeTable(const Table& table) {
   json j{{"oid", table.oid},         {"name", table.name},
          {"namespace", table.namespace_oid}, {"columns", columns},
          {"next_attnum", table.next_attnum}, {"constraints", constraints},
-         {"indexes", indexes},       {"options", table.options}};
+         {"indexes", indexes},       {"options", table.options},
+         {"comment", table.comment}};
   return j.dump();
 }
 
@@ -142,6 +145,7 @@ Result<Table> DecodeTable(std::string_view data) {
       t.indexes.push_back(IndexFromJson(i, t.oid));
     }
     t.options = j.value("options", std::vector<std::string>{});
+    t.comment = j.value("comment", std::string());
   });
 }
 

@@ -18,6 +18,16 @@ bool SafeAdd(int64_t a, int64_t b, int64_t* out) { return !__builtin_add_overflo
 
 }  // namespace
 
+Sequence TransactionIdSequence() {
+  Sequence seq;
+  seq.oid = 2943;  // PostgreSQL's pg_proc oid of txid_current: below kFirstUserOid
+  seq.name = "transaction ids";
+  // PostgreSQL's first normal transaction id; 0-2 are special there.
+  seq.start = 3;
+  seq.min_value = 3;
+  return seq;
+}
+
 Result<SequenceStore::State*> SequenceStore::Load(const Sequence& sequence) {
   auto it = states_.find(sequence.oid);
   if (it != states_.end()) return &it->second;

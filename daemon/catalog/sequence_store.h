@@ -29,6 +29,11 @@ struct SequenceRow {
   bool is_called = false;  // false: the next nextval returns last_value itself
 };
 
+// The pseudo-sequence that numbers transactions for txid_current(): kept
+// like any sequence, so ids keep increasing across restarts. Its oid is below
+// every user object's, so it shares the store with no real sequence.
+Sequence TransactionIdSequence();
+
 class SequenceStore {
  public:
   explicit SequenceStore(mvcc::TxnManager& txns) : txns_(txns) {}

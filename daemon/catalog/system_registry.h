@@ -43,16 +43,40 @@
 namespace db9::catalog {
 
 // Who is asking: the session's identity and name-resolution settings.
+// One session parameter as pg_settings shows it.
+struct SettingInfo {
+  std::string name;        // PostgreSQL's spelling
+  std::string setting;     // the current value
+  std::string unit;        // "ms", "kB", "8kB"; empty: none (NULL)
+  std::string category;    // "Client Connection Defaults / Statement Behavior"
+  std::string short_desc;
+  std::string context;     // "user", "internal", "superuser", "backend"
+  std::string vartype;     // "bool", "integer", "real", "string", "enum"
+  std::string boot_val;    // the built-in default
+  std::string min_val, max_val;  // numeric settings only; empty: NULL
+};
+
 struct SessionInfo {
   std::string user;
   std::string database;
   std::vector<std::string> search_path;  // as SET search_path gave it, parsed
   std::string application_name;
+  int32_t backend_pid = 0;   // pg_backend_pid(): the pid of BackendKeyData
+  int32_t server_port = 0;   // inet_server_port(); 0: not over TCP (NULL)
+  // txid_current(): the current transaction's id, assigned on first use so
+  // that transactions which never ask consume none (as PostgreSQL's xids).
+  std::function<Result<int64_t>()> transaction_id = nullptr;
+  // pg_settings: every parameter of the session, with its current value.
+  std::function<std::vector<SettingInfo>()> settings = nullptr;
 };
+
+class SequenceStore;
 
 struct SystemContext {
   const CatalogState& catalog;
   const SessionInfo& session;
+  // The current values of sequences (pg_sequences.last_value); may be null.
+  SequenceStore* sequences = nullptr;
 };
 
 struct SystemColumn {

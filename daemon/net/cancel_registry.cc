@@ -36,6 +36,12 @@ CancelKey CancelRegistry::Register(sql::Session* session) {
   return CancelKey{next_process_id_, secret};
 }
 
+void CancelRegistry::Attach(const CancelKey& key, sql::Session* session) {
+  std::lock_guard lock(mu_);
+  auto it = entries_.find(key.process_id);
+  if (it != entries_.end()) it->second.session = session;
+}
+
 void CancelRegistry::Unregister(const CancelKey& key) {
   std::lock_guard lock(mu_);
   entries_.erase(key.process_id);
@@ -47,6 +53,7 @@ bool CancelRegistry::Cancel(const CancelKey& key) {
   std::lock_guard lock(mu_);
   auto it = entries_.find(key.process_id);
   if (it == entries_.end() || it->second.secret_key != key.secret_key) return false;
+  if (it->second.session == nullptr) return false;  // still starting up
   it->second.session->Cancel();
   return true;
 }

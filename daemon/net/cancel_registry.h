@@ -20,9 +20,12 @@ struct CancelKey {
 
 class CancelRegistry {
  public:
-  // A fresh key (unique process id, random secret) for `session`.
+  // A fresh key (unique process id, random secret) for `session`. The
+  // session may be null and attached later, when it needs the process id to
+  // be made (pg_backend_pid() shows it); until then Cancel() does nothing.
   // REQUIRES: Unregister(key) before `session` is destroyed.
   CancelKey Register(sql::Session* session);
+  void Attach(const CancelKey& key, sql::Session* session);
   void Unregister(const CancelKey& key);
   // Cancels the session's running statement if the key matches exactly; an
   // unknown or wrong key does nothing, as in PostgreSQL. True if it matched.

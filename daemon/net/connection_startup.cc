@@ -173,13 +173,17 @@ void Connection::CompleteStartup() {
                   .WithHint("Connect to database \"postgres\" (or \"" + tenant_->name() + "\")."));
     return;
   }
+  // The key comes first: its process id is the session's pg_backend_pid().
+  cancel_key_ = services_.cancels->Register(nullptr);
+  session_options_.backend_pid = cancel_key_.process_id;
+  session_options_.server_port = stream_.local_port();
   std::unique_ptr<sql::Session> session =
       services_.make_session(tenant_->database(), session_options_);
   {
     std::lock_guard lock(terminate_mu_);
     session_ = std::move(session);
   }
-  cancel_key_ = services_.cancels->Register(session_.get());
+  services_.cancels->Attach(cancel_key_, session_.get());
 
   std::vector<std::pair<std::string, std::string>> parameters = session_->ReportedParameters();
   channel_.ApplyParameters(parameters);

@@ -46,6 +46,12 @@ MessageStream::MessageStream(asio::ip::tcp::socket socket) : socket_(std::move(s
   socket_.set_option(asio::ip::tcp::no_delay(true), ec);
 }
 
+int MessageStream::local_port() const {
+  boost::system::error_code ec;
+  asio::ip::tcp::endpoint local = socket_.local_endpoint(ec);
+  return ec ? 0 : local.port();
+}
+
 MessageStream::~MessageStream() { Close(); }
 
 void MessageStream::SetIoError(const std::string& what) {

@@ -67,6 +67,8 @@ class MessageStream {
   void ReleaseIdleMemory();
 
   const Status& io_error() const { return io_error_; }
+  // The local port the client connected to (the port the server listens on).
+  int local_port() const;
 
  private:
   void SetIoError(const std::string& what);

@@ -159,8 +159,8 @@ Result<Value> HasDatabasePrivilege(const SystemContext& ctx, const Args& args) {
   return BoolV(true);
 }
 
-// COMMENT ON is not stored (see the report), so there are no descriptions.
-Result<Value> NoDescription(const SystemContext&, const Args&) { return NullV(t::kText); }
+// Shared objects (databases, roles) take no comments here.
+Result<Value> NoSharedDescription(const SystemContext&, const Args&) { return NullV(t::kText); }
 
 // A user table can be published (PostgreSQL's rule: ordinary tables outside
 // the system schemas); db9 has no publications, but psql asks.
@@ -196,11 +196,8 @@ Status RegisterCatalogFunctions(SystemRegistry& r) {
                                   HasSchemaPrivilege));
   DB9_RETURN_IF_ERROR(AddFunction(r, "has_database_privilege", {t::kText, t::kText}, t::kBool,
                                   true, HasDatabasePrivilege));
-  DB9_RETURN_IF_ERROR(AddFunction(r, "obj_description", {t::kOid, t::kName}, t::kText, true, NoDescription));
-  DB9_RETURN_IF_ERROR(AddFunction(r, "obj_description", {t::kOid}, t::kText, true, NoDescription));
-  DB9_RETURN_IF_ERROR(AddFunction(r, "col_description", {t::kOid, t::kInt4}, t::kText, true, NoDescription));
   DB9_RETURN_IF_ERROR(AddFunction(r, "shobj_description", {t::kOid, t::kName}, t::kText, true,
-                                  NoDescription));
+                                  NoSharedDescription));
   DB9_RETURN_IF_ERROR(AddFunction(r, "pg_relation_is_publishable", {t::kRegclass}, t::kBool, true,
                                   RelationIsPublishable));
   DB9_RETURN_IF_ERROR(AddFunction(r, "pg_get_statisticsobjdef_columns", {t::kOid}, t::kText, true,

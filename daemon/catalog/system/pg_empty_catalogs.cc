@@ -1,4 +1,4 @@
-// Catalogs of features db9 does not have — comments, inheritance and
+// Catalogs of features db9 does not have — inheritance and
 // partitioning, triggers, row security, extended statistics, publications,
 // enums, extensions, role membership. They exist with PostgreSQL's columns and no rows, so
 // the queries psql and SQLAlchemy send (which join or probe them) answer
@@ -27,10 +27,6 @@ Status AddEmpty(SystemRegistry& registry, Oid oid, const char* name,
 }  // namespace
 
 Status RegisterPgEmptyCatalogs(SystemRegistry& r) {
-  // COMMENT ON is not stored yet (see the report): no descriptions.
-  DB9_RETURN_IF_ERROR(AddEmpty(r, 2609, "pg_description",
-                               {{"objoid", t::kOid}, {"classoid", t::kOid},
-                                {"objsubid", t::kInt4}, {"description", t::kText}}));
   // A database has one role, so no role is a member of another (psql's \du).
   DB9_RETURN_IF_ERROR(AddEmpty(r, 1261, "pg_auth_members",
                                {{"oid", t::kOid}, {"roleid", t::kOid}, {"member", t::kOid},

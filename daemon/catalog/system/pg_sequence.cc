@@ -1,4 +1,5 @@
 // pg_catalog.pg_sequence (sequence parameters) and the pg_sequences view.
+#include "daemon/catalog/sequence_store.h"
 #include "daemon/catalog/system/relations.h"
 #include "daemon/catalog/system/row_values.h"
 #include "daemon/catalog/system/system_catalog.h"
@@ -17,15 +18,23 @@ Result<SystemRows> PgSequenceRows(const SystemContext& ctx) {
   return rows;
 }
 
-// Without last_value: the current value lives in the sequence store, which
-// system relations cannot read (see the report on SystemContext).
+// last_value as PostgreSQL's pg_sequence_last_value(): NULL until nextval
+// (or setval with is_called) has given the sequence a value.
+Result<Value> LastValue(const SystemContext& ctx, const Sequence& s) {
+  if (ctx.sequences == nullptr) return NullV(t::kInt8);
+  DB9_ASSIGN_OR_RETURN(auto current, ctx.sequences->Peek(s));
+  if (!current.second) return NullV(t::kInt8);
+  return Int8V(current.first);
+}
+
 Result<SystemRows> PgSequencesRows(const SystemContext& ctx) {
   SystemRows rows;
   for (const auto& [oid, s] : ctx.catalog.sequences()) {
+    DB9_ASSIGN_OR_RETURN(Value last_value, LastValue(ctx, s));
     rows.push_back({NameV(NamespaceName(ctx.catalog, s.namespace_oid)), NameV(s.name),
                     NameV(ctx.session.user), Value::OfInt(t::kRegtype, s.type), Int8V(s.start),
                     Int8V(s.min_value), Int8V(s.max_value), Int8V(s.increment), BoolV(s.cycle),
-                    Int8V(1)});
+                    Int8V(1), std::move(last_value)});
   }
   return rows;
 }
@@ -52,7 +61,8 @@ Status RegisterPgSequence(SystemRegistry& registry) {
                   {"sequenceowner", t::kName}, {"data_type", t::kRegtype},
                   {"start_value", t::kInt8},  {"min_value", t::kInt8},
                   {"max_value", t::kInt8},    {"increment_by", t::kInt8},
-                  {"cycle", t::kBool},        {"cache_size", t::kInt8}};
+                  {"cycle", t::kBool},        {"cache_size", t::kInt8},
+                  {"last_value", t::kInt8}};
   view.rows = PgSequencesRows;
   return registry.AddRelation(std::move(view));
 }

@@ -1,6 +1,7 @@
 // Functions about the session and server: version(), current_schema(),
 // current_schemas(), current_database(), current_user / session_user,
-// pg_postmaster_start_time(), pg_is_in_recovery().
+// pg_postmaster_start_time(), pg_is_in_recovery(), pg_backend_pid(),
+// inet_server_port(), txid_current().
 #include <algorithm>
 #include <chrono>
 
@@ -97,6 +98,24 @@ Status RegisterSessionFunctions(SystemRegistry& r) {
   DB9_RETURN_IF_ERROR(AddFunction(r, "pg_postmaster_start_time", {}, t::kTimestamptz, true,
                                   [](const SystemContext&, const Args&) -> Result<Value> {
                                     return Value::OfInt(t::kTimestamptz, kStartTime);
+                                  }));
+  DB9_RETURN_IF_ERROR(AddFunction(r, "pg_backend_pid", {}, t::kInt4, true,
+                                  [](const SystemContext& ctx, const Args&) -> Result<Value> {
+                                    return Int4V(ctx.session.backend_pid);
+                                  }));
+  DB9_RETURN_IF_ERROR(AddFunction(r, "inet_server_port", {}, t::kInt4, true,
+                                  [](const SystemContext& ctx, const Args&) -> Result<Value> {
+                                    if (ctx.session.server_port == 0) return NullV(t::kInt4);
+                                    return Int4V(ctx.session.server_port);
+                                  }));
+  DB9_RETURN_IF_ERROR(AddFunction(r, "txid_current", {}, t::kInt8, true,
+                                  [](const SystemContext& ctx, const Args&) -> Result<Value> {
+                                    if (!ctx.session.transaction_id) {
+                                      return Status::Error(sqlstate::kFeatureNotSupported,
+                                                           "txid_current() needs a session");
+                                    }
+                                    DB9_ASSIGN_OR_RETURN(int64_t id, ctx.session.transaction_id());
+                                    return Int8V(id);
                                   }));
   return AddFunction(r, "pg_is_in_recovery", {}, t::kBool, true,
                      [](const SystemContext&, const Args&) -> Result<Value> { return BoolV(false); });

@@ -5,7 +5,8 @@ namespace db9::catalog::system {
 Status RegisterSystemCatalog(SystemRegistry& registry) {
   for (auto* add : {&RegisterPgClass, &RegisterPgAttribute, &RegisterPgType, &RegisterPgIndex,
                     &RegisterPgConstraint, &RegisterPgSequence, &RegisterPgServer,
-                    &RegisterPgEmptyCatalogs, &RegisterInformationSchema,
+                    &RegisterPgEmptyCatalogs, &RegisterPgDescription, &RegisterPgSettings,
+                    &RegisterInformationSchema,
                     &RegisterCatalogFunctions, &RegisterObjectDefFunctions,
                     &RegisterSessionFunctions, &RegisterProcFunctions,
                     &RegisterPgDepend, &RegisterViewCatalog}) {

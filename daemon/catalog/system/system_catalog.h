@@ -26,7 +26,9 @@ Status RegisterPgIndex(SystemRegistry& registry);             // pg_index, pg_op
 Status RegisterPgConstraint(SystemRegistry& registry);        // pg_constraint
 Status RegisterPgSequence(SystemRegistry& registry);          // pg_sequence, pg_sequences
 Status RegisterPgServer(SystemRegistry& registry);            // pg_database, pg_roles, pg_user, pg_collation, pg_extension, pg_proc
-Status RegisterPgEmptyCatalogs(SystemRegistry& registry);     // pg_description, pg_inherits, pg_trigger, ...
+Status RegisterPgEmptyCatalogs(SystemRegistry& registry);     // pg_inherits, pg_trigger, ...
+Status RegisterPgDescription(SystemRegistry& registry);       // pg_description, obj/col_description
+Status RegisterPgSettings(SystemRegistry& registry);          // pg_settings
 Status RegisterInformationSchema(SystemRegistry& registry);   // information_schema.*
 Status RegisterCatalogFunctions(SystemRegistry& registry);    // pg_table_is_visible, format_type, ...
 Status RegisterObjectDefFunctions(SystemRegistry& registry);  // pg_get_indexdef, pg_get_constraintdef, pg_get_expr

@@ -1,7 +1,7 @@
 // LIKE / ILIKE (operators ~~ ~~* !~~ !~~*, with like_escape for the
 // ESCAPE clause) and POSIX-style regular expressions (~ ~* !~ !~*,
-// regexp_replace, regexp_match via std::regex's ECMAScript grammar, which
-// agrees with PostgreSQL's AREs on common patterns).
+// regexp_replace, regexp_match, substring(text FROM pattern) via std::regex's
+// ECMAScript grammar, which agrees with PostgreSQL's AREs on common patterns).
 #include <regex>
 
 #include "daemon/functions/builtin/builtin_modules.h"
@@ -254,6 +254,20 @@ Result<Value> RegexpMatch(FunctionContext&, Args a) {
   return types::MakeArrayValue(oid::kTextArray, types::ArrayValue::OneDim(oid::kText, std::move(items)));
 }
 
+// substring(text FROM pattern): the first parenthesized subexpression's
+// match when the pattern has one (NULL if that group took no part), else the
+// whole match; NULL when nothing matches. PostgreSQL's textregexsubstr.
+Result<Value> RegexSubstring(FunctionContext&, Args a) {
+  DB9_ASSIGN_OR_RETURN(CompiledRegex c, Compile(a[1].as_string(), false));
+  const std::string& s = a[0].as_string();
+  DB9_RETURN_IF_ERROR(c.CheckSubject(s));
+  std::smatch m;
+  if (!std::regex_search(s, m, c.re)) return Value::Null(oid::kText);
+  const std::ssub_match& part = m.size() > 1 ? m[1] : m[0];
+  if (!part.matched) return Value::Null(oid::kText);
+  return Value::Text(part.str());
+}
+
 }  // namespace
 
 Status RegisterPatternMatching(Registries& r) {
@@ -270,6 +284,7 @@ Status RegisterPatternMatching(Registries& r) {
   DB9_RETURN_IF_ERROR(AddFunction(r, "regexp_replace", {t, t, t}, t, RegexpReplace));
   DB9_RETURN_IF_ERROR(AddFunction(r, "regexp_replace", {t, t, t, t}, t, RegexpReplace));
   DB9_RETURN_IF_ERROR(AddFunction(r, "regexp_match", {t, t}, oid::kTextArray, RegexpMatch));
+  DB9_RETURN_IF_ERROR(AddFunction(r, "substring", {t, t}, t, RegexSubstring));
   return AddFunction(r, "regexp_match", {t, t, t}, oid::kTextArray, RegexpMatch);
 }
 

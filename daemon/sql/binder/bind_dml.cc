@@ -1,5 +1,6 @@
 // INSERT (VALUES, SELECT, DEFAULT VALUES, ON CONFLICT, RETURNING), UPDATE
 // [FROM] and DELETE [USING], with RETURNING.
+#include "daemon/sql/binder/on_conflict_arbiters.h"
 #include "daemon/sql/binder/select_binding.h"
 #include "daemon/sql/binder/view_dml.h"
 #include "daemon/sql/exec/dml_ops.h"
@@ -264,9 +265,11 @@ Result<BoundQuery> Binder::BindInsert(const pg_query::InsertStmt& stmt) {
   }
 
   InsertOp::OnConflict on_conflict = InsertOp::OnConflict::kError;
+  ConflictArbiters arbiters;
   InsertOp::ConflictUpdate update;
   if (stmt.has_on_conflict_clause()) {
     const pg_query::OnConflictClause& oc = stmt.on_conflict_clause();
+    DB9_ASSIGN_OR_RETURN(arbiters, InferConflictArbiters(*table, oc));
     if (oc.action() == pg_query::ONCONFLICT_NOTHING) {
       on_conflict = InsertOp::OnConflict::kDoNothing;
     } else {
@@ -308,7 +311,7 @@ Result<BoundQuery> Binder::BindInsert(const pg_query::InsertStmt& stmt) {
   BoundQuery q;
   q.columns = returning_columns;
   q.root = std::make_unique<InsertOp>(std::move(source), std::move(target), on_conflict,
-                                      std::move(update), std::move(returning),
+                                      std::move(arbiters), std::move(update), std::move(returning),
                                       std::move(returning_columns));
   return q;
 }

@@ -24,24 +24,44 @@ Result<bool> LockAndRecheck(ExecContext& ctx, const catalog::Table& table,
   return EvalPredicate(*recheck, ctx, *input);
 }
 
+namespace {
+
+// The key a row has after an update: a new primary key moves it.
+Result<std::string> UpdatedRowKey(ExecContext& ctx, const catalog::Table& table,
+                                  const std::string& old_key, const Row& updated) {
+  if (table.primary_key() == nullptr) return old_key;
+  std::string key = catalog::TableKeyPrefix(table.oid);
+  DB9_RETURN_IF_ERROR(catalog::AppendPrimaryKey(ctx.types(), table, updated, &key));
+  return key;
+}
+
+}  // namespace
+
 InsertOp::InsertOp(OperatorPtr input, WriteTarget target, OnConflict on_conflict,
-                   ConflictUpdate conflict_update, std::vector<ExprPtr> returning,
-                   std::vector<OutputColumn> returning_columns)
+                   ConflictArbiters arbiters, ConflictUpdate conflict_update,
+                   std::vector<ExprPtr> returning, std::vector<OutputColumn> returning_columns)
     : input_(std::move(input)), target_(std::move(target)), on_conflict_(on_conflict),
-      conflict_update_(std::move(conflict_update)) {
+      arbiters_(std::move(arbiters)), conflict_update_(std::move(conflict_update)) {
   returning_ = std::move(returning);
   columns = std::move(returning_columns);
 }
 
 Result<bool> InsertOp::InsertOne(ExecContext& ctx, const Row& row, Row* written) {
   TableWriter writer(ctx, target_);
-  DB9_ASSIGN_OR_RETURN(InsertOutcome outcome,
-                       writer.Insert(row, on_conflict_ != OnConflict::kError));
+  const ConflictArbiters* arbiters = on_conflict_ == OnConflict::kError ? nullptr : &arbiters_;
+  DB9_ASSIGN_OR_RETURN(InsertOutcome outcome, writer.Insert(row, arbiters));
   if (outcome.inserted) {
+    if (on_conflict_ == OnConflict::kDoUpdate) written_keys_.insert(std::move(outcome.row_key));
     *written = row;
     return true;
   }
   if (on_conflict_ == OnConflict::kDoNothing) return false;
+  if (written_keys_.count(outcome.conflicting_row_key) > 0) {
+    return Status::Error(sqlstate::kCardinalityViolation,
+                         "ON CONFLICT DO UPDATE command cannot affect row a second time")
+        .WithHint("Ensure that no rows proposed for insertion within the same command have "
+                  "duplicate constrained values.");
+  }
   // DO UPDATE: the existing row, newest version, under its lock.
   const catalog::Table& table = *target_.table;
   DB9_ASSIGN_OR_RETURN(mvcc::LockResult lock, ctx.txn->LockForWrite(outcome.conflicting_row_key));
@@ -62,6 +82,9 @@ Result<bool> InsertOp::InsertOne(ExecContext& ctx, const Row& row, Row* written)
     DB9_ASSIGN_OR_RETURN(updated[i], conflict_update_.set[i]->Eval(ctx, combined));
   }
   DB9_RETURN_IF_ERROR(writer.Update(outcome.conflicting_row_key, existing, updated));
+  DB9_ASSIGN_OR_RETURN(std::string updated_key,
+                       UpdatedRowKey(ctx, table, outcome.conflicting_row_key, updated));
+  written_keys_.insert(std::move(updated_key));
   *written = std::move(updated);
   return true;
 }

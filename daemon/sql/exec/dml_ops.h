@@ -10,6 +10,8 @@
 // changed (PostgreSQL's EvalPlanQual); a row deleted meanwhile is skipped.
 #pragma once
 
+#include <unordered_set>
+
 #include "daemon/sql/exec/table_writer.h"
 
 namespace db9::sql {
@@ -40,9 +42,12 @@ class InsertOp final : public DmlOperator {
     ExprPtr where;             // may be null
   };
   InsertOp(OperatorPtr input, WriteTarget target, OnConflict on_conflict,
-           ConflictUpdate conflict_update, std::vector<ExprPtr> returning,
-           std::vector<OutputColumn> returning_columns);
-  Status Open(ExecContext& ctx) override { return OpenBase(ctx, *input_); }
+           ConflictArbiters arbiters, ConflictUpdate conflict_update,
+           std::vector<ExprPtr> returning, std::vector<OutputColumn> returning_columns);
+  Status Open(ExecContext& ctx) override {
+    written_keys_.clear();
+    return OpenBase(ctx, *input_);
+  }
   Result<bool> Next(ExecContext& ctx, Row* row) override;
   ExplainNode Explain() const override;
 
@@ -53,7 +58,11 @@ class InsertOp final : public DmlOperator {
   OperatorPtr input_;
   WriteTarget target_;
   OnConflict on_conflict_;
+  ConflictArbiters arbiters_;
   ConflictUpdate conflict_update_;
+  // Keys of the rows this statement inserted or updated: DO UPDATE may not
+  // change one of them again (PostgreSQL's 21000).
+  std::unordered_set<std::string> written_keys_;
 };
 
 class UpdateOp final : public DmlOperator {

@@ -311,7 +311,7 @@ Result<Value> CatalogFuncExpr::Eval(ExecContext& ctx, const Row& row) const {
       if (v.is_null()) return Value::Null(type);
     }
   }
-  catalog::SystemContext system{*ctx.catalog, *ctx.session};
+  catalog::SystemContext system{*ctx.catalog, *ctx.session, ctx.sequences};
   return function->call(system, values);
 }
 

@@ -210,7 +210,7 @@ SystemScanOp::SystemScanOp(const catalog::SystemRelation* relation) : relation_(
 
 Status SystemScanOp::Open(ExecContext& ctx) {
   position_ = 0;
-  catalog::SystemContext system{*ctx.catalog, *ctx.session};
+  catalog::SystemContext system{*ctx.catalog, *ctx.session, ctx.sequences};
   DB9_ASSIGN_OR_RETURN(rows_, relation_->rows(system));
   return Status::OK();
 }

@@ -1,5 +1,7 @@
 #include "daemon/sql/exec/table_writer.h"
 
+#include <algorithm>
+
 #include "daemon/catalog/index_method.h"
 #include "daemon/catalog/row_keys.h"
 #include "daemon/sql/exec/group_key.h"
@@ -182,8 +184,7 @@ Status TableWriter::CheckOutgoingForeignKeys(const Row& row, const Row* old_row)
   return Status::OK();
 }
 
-Status TableWriter::WriteIndexEntries(const Row& row, std::string_view suffix,
-                                      bool report_conflicts, InsertOutcome* outcome) {
+Status TableWriter::WriteIndexEntries(const Row& row, std::string_view suffix) {
   const catalog::Table& table = *target_.table;
   std::vector<std::pair<std::string, std::string>> entries;
   for (const catalog::Index& index : table.indexes) {
@@ -200,15 +201,7 @@ Status TableWriter::WriteIndexEntries(const Row& row, std::string_view suffix,
     for (auto& [key, value] : entries) {
       if (index.unique) {
         DB9_ASSIGN_OR_RETURN(mvcc::LockResult lock, ctx_.txn->LockForInsert(key));
-        if (lock.latest && *lock.latest != suffix) {
-          if (report_conflicts && outcome != nullptr) {
-            outcome->inserted = false;
-            outcome->conflicting_row_key = catalog::TableKeyPrefix(table.oid) + *lock.latest;
-            outcome->conflicting_index = &index;
-            return Status::OK();
-          }
-          return UniqueViolation(ctx_, table, index, row);
-        }
+        if (lock.latest && *lock.latest != suffix) return UniqueViolation(ctx_, table, index, row);
       }
       DB9_RETURN_IF_ERROR(ctx_.txn->Put(key, value));
     }
@@ -232,29 +225,80 @@ Status DeleteIndexEntries(ExecContext& ctx_, const catalog::Table& table, const 
   return Status::OK();
 }
 
-Result<InsertOutcome> TableWriter::Insert(const Row& row, bool report_conflicts) {
+bool ConflictArbiters::Covers(Oid index_oid) const {
+  return all || std::find(indexes.begin(), indexes.end(), index_oid) != indexes.end();
+}
+
+Result<InsertOutcome> TableWriter::Insert(const Row& row, const ConflictArbiters* arbiters) {
   const catalog::Table& table = *target_.table;
   DB9_RETURN_IF_ERROR(CheckRow(row));
   DB9_RETURN_IF_ERROR(CheckOutgoingForeignKeys(row, nullptr));
   DB9_ASSIGN_OR_RETURN(std::string key, RowKeyFor(row));
+  std::string_view suffix = std::string_view(key).substr(keyenc::kKeyPrefixSize);
+  // All entries are computed before anything is written, so that a conflict
+  // reported to ON CONFLICT leaves no index entry behind.
+  std::vector<std::pair<const catalog::Index*, std::vector<std::pair<std::string, std::string>>>>
+      entries;
+  for (const catalog::Index& index : table.indexes) {
+    if (index.primary) continue;
+    const catalog::IndexMethod* method =
+        catalog::IndexMethodRegistry::Global().Find(index.access_method);
+    if (method == nullptr) {
+      return Status::Error(sqlstate::kUndefinedObject,
+                           "access method \"" + index.access_method + "\" does not exist");
+    }
+    entries.emplace_back(&index, std::vector<std::pair<std::string, std::string>>{});
+    std::vector<Value> values = catalog::IndexValuesOfRow(table, index, row);
+    DB9_RETURN_IF_ERROR(
+        method->EntriesForRow(ctx_.types(), index, values, suffix, &entries.back().second));
+  }
+  // Uniqueness is decided under each key's write lock (a concurrent inserter
+  // waits, then sees the committed row). Arbiters go first, as PostgreSQL
+  // pre-checks them: a row conflicting on an arbiter takes the ON CONFLICT
+  // action even if it would also violate another unique index.
   InsertOutcome outcome;
-  if (const catalog::Index* pk = table.primary_key()) {
-    // A concurrently committed duplicate is 23505 at every isolation level.
-    DB9_ASSIGN_OR_RETURN(mvcc::LockResult lock, ctx_.txn->LockForInsert(key));
-    if (lock.latest) {
-      if (report_conflicts) {
-        outcome.conflicting_row_key = key;
-        outcome.conflicting_index = pk;
+  auto conflict = [&](const catalog::Index& index, std::string row_key) -> Status {
+    if (arbiters == nullptr || !arbiters->Covers(index.oid)) {
+      return UniqueViolation(ctx_, table, index, row);
+    }
+    outcome.conflicting_row_key = std::move(row_key);
+    outcome.conflicting_index = &index;
+    return Status::OK();
+  };
+  for (bool arbiter_pass : {true, false}) {
+    auto in_pass = [&](const catalog::Index& index) {
+      return (arbiters != nullptr && arbiters->Covers(index.oid)) == arbiter_pass;
+    };
+    const catalog::Index* pk = table.primary_key();
+    if (pk != nullptr && in_pass(*pk)) {
+      // A concurrently committed duplicate is 23505 at every isolation level.
+      DB9_ASSIGN_OR_RETURN(mvcc::LockResult lock, ctx_.txn->LockForInsert(key));
+      if (lock.latest) {
+        DB9_RETURN_IF_ERROR(conflict(*pk, key));
         return outcome;
       }
-      return UniqueViolation(ctx_, table, *pk, row);
+    }
+    for (const auto& [index, list] : entries) {
+      if (!index->unique || !in_pass(*index)) continue;
+      for (const auto& entry : list) {
+        // Any existing entry is another row's: this one is not stored yet
+        // (an entry naming the same primary key is the row that key names).
+        DB9_ASSIGN_OR_RETURN(mvcc::LockResult lock, ctx_.txn->LockForInsert(entry.first));
+        if (lock.latest) {
+          DB9_RETURN_IF_ERROR(conflict(*index, catalog::TableKeyPrefix(table.oid) + *lock.latest));
+          return outcome;
+        }
+      }
     }
   }
-  std::string_view suffix = std::string_view(key).substr(keyenc::kKeyPrefixSize);
-  outcome.inserted = true;
-  DB9_RETURN_IF_ERROR(WriteIndexEntries(row, suffix, report_conflicts, &outcome));
-  if (!outcome.inserted) return outcome;  // conflict on a unique index
+  for (const auto& item : entries) {
+    for (const auto& [entry_key, value] : item.second) {
+      DB9_RETURN_IF_ERROR(ctx_.txn->Put(entry_key, value));
+    }
+  }
   DB9_RETURN_IF_ERROR(ctx_.txn->Put(key, catalog::EncodeRow(table, row)));
+  outcome.inserted = true;
+  outcome.row_key = std::move(key);
   return outcome;
 }
 
@@ -277,7 +321,7 @@ Status TableWriter::Update(std::string_view row_key, const Row& old_row, const R
     DB9_ASSIGN_OR_RETURN(mvcc::LockResult lock, ctx_.txn->LockForInsert(new_key));
     if (lock.latest) return UniqueViolation(ctx_, table, *table.primary_key(), new_row);
     std::string_view suffix = std::string_view(new_key).substr(keyenc::kKeyPrefixSize);
-    DB9_RETURN_IF_ERROR(WriteIndexEntries(new_row, suffix, false, nullptr));
+    DB9_RETURN_IF_ERROR(WriteIndexEntries(new_row, suffix));
     return ctx_.txn->Put(new_key, catalog::EncodeRow(table, new_row));
   }
   // Same key: rewrite only the index entries whose values changed.

@@ -24,8 +24,18 @@ struct WriteTarget {
   std::vector<BoundCheck> checks;
 };
 
+// The unique indexes an ON CONFLICT clause arbitrates. A conflict on one of
+// them is reported as an outcome; on any other unique index it stays 23505,
+// as in PostgreSQL. `all`: every unique index (DO NOTHING without a target).
+struct ConflictArbiters {
+  bool all = false;
+  std::vector<Oid> indexes;
+  bool Covers(Oid index_oid) const;
+};
+
 struct InsertOutcome {
   bool inserted = false;
+  std::string row_key;  // when inserted: the new row's key
   // When not inserted: the key of the existing row that conflicts.
   std::string conflicting_row_key;
   const catalog::Index* conflicting_index = nullptr;
@@ -36,9 +46,9 @@ class TableWriter {
   TableWriter(ExecContext& ctx, const WriteTarget& target) : ctx_(ctx), target_(target) {}
 
   // Inserts `row` (Table::columns order, already coerced, defaults applied).
-  // With `report_conflicts`, a unique/primary-key conflict is returned as an
-  // outcome (ON CONFLICT) instead of an error.
-  Result<InsertOutcome> Insert(const Row& row, bool report_conflicts);
+  // With `arbiters` (ON CONFLICT), a conflict on one of them is returned as
+  // an outcome instead of an error.
+  Result<InsertOutcome> Insert(const Row& row, const ConflictArbiters* arbiters);
   Status Update(std::string_view row_key, const Row& old_row, const Row& new_row);
   Status Delete(std::string_view row_key, const Row& old_row);
 
@@ -50,8 +60,8 @@ class TableWriter {
 
  private:
   Status CheckRow(const Row& row);
-  Status WriteIndexEntries(const Row& row, std::string_view row_key_suffix,
-                           bool report_conflicts, InsertOutcome* outcome);
+  // Writes a moved row's index entries; a unique conflict is 23505.
+  Status WriteIndexEntries(const Row& row, std::string_view row_key_suffix);
 
   ExecContext& ctx_;
   const WriteTarget& target_;

@@ -29,6 +29,7 @@ class DdlExecutor {
   Status CreateView(const pg_query::ViewStmt& stmt);                   // ddl_view.cc
   Status RenameViewColumn(const pg_query::RenameStmt& stmt);           // ddl_view.cc
   Status CreateSchema(const pg_query::CreateSchemaStmt& stmt);         // ddl_schema.cc
+  Status Comment(const pg_query::CommentStmt& stmt);                   // ddl_comment.cc
 
  private:
   const catalog::CatalogState& view() const { return *session_.txn_->catalog; }

@@ -47,6 +47,25 @@ catalog::ForeignKeyAction FkAction(const std::string& code) {
   }
 }
 
+// The text of a WITH (name = value) storage option as pg_class.reloptions
+// shows it. The grammar gives numbers as Integer/Float nodes and words as
+// String nodes; a bare name means true, as in PostgreSQL.
+std::string ReloptionValue(const pg_query::DefElem& d) {
+  if (!d.has_arg()) return "true";
+  const pg_query::Node& arg = d.arg();
+  if (arg.has_integer()) return std::to_string(arg.integer().ival());
+  if (arg.has_float_()) return arg.float_().fval();
+  if (arg.has_string()) return arg.string().sval();
+  if (arg.has_boolean()) return arg.boolean().boolval() ? "true" : "false";
+  if (arg.has_a_const()) {
+    const pg_query::A_Const& c = arg.a_const();
+    if (c.has_ival()) return std::to_string(c.ival().ival());
+    if (c.has_fval()) return c.fval().fval();
+    if (c.has_sval()) return c.sval().sval();
+  }
+  return {};
+}
+
 }  // namespace
 
 DdlExecutor::DdlExecutor(SessionImpl& session, ClientChannel& channel)
@@ -271,11 +290,7 @@ Status DdlExecutor::CreateTable(const pg_query::CreateStmt& stmt) {
   table.namespace_oid = ns;
   for (const pg_query::Node& o : stmt.options()) {
     const pg_query::DefElem& d = o.def_elem();
-    std::string value;
-    if (d.arg().has_a_const() && d.arg().a_const().has_ival()) value = std::to_string(d.arg().a_const().ival().ival());
-    else if (d.arg().has_a_const() && d.arg().a_const().has_sval()) value = d.arg().a_const().sval().sval();
-    else if (d.arg().has_string()) value = d.arg().string().sval();
-    table.options.push_back(d.defname() + "=" + value);
+    table.options.push_back(d.defname() + "=" + ReloptionValue(d));
   }
   std::vector<const pg_query::Constraint*> table_constraints;
   std::vector<std::pair<const pg_query::Constraint*, std::string>> column_constraints;

@@ -35,6 +35,11 @@ struct SessionOptions {
   // Startup-packet parameters (application_name, client_encoding, DateStyle,
   // options="-c name=value ..."), applied as SET would.
   std::vector<std::pair<std::string, std::string>> startup_parameters;
+  // The process id the client got in BackendKeyData (pg_backend_pid()); 0
+  // for sessions not made by the wire server, which then show the daemon's.
+  int32_t backend_pid = 0;
+  // The TCP port the client connected to (inet_server_port()); 0: none.
+  int32_t server_port = 0;
 };
 
 struct StatementDescription {

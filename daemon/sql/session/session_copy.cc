@@ -231,7 +231,7 @@ Status SessionImpl::ExecuteCopy(const pg_query::CopyStmt& stmt, ClientChannel& c
       }
       row[targets[j]] = std::move(v).value();
     }
-    DB9_RETURN_IF_ERROR(writer.Insert(row, false).status());
+    DB9_RETURN_IF_ERROR(writer.Insert(row, nullptr).status());
     if ((count & 1023) == 0) DB9_RETURN_IF_ERROR(ctx->CheckCancel());
   }
   channel.SendCommandComplete("COPY " + std::to_string(count));

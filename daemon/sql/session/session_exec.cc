@@ -1,5 +1,7 @@
 // Statement execution: the simple and extended query protocols over
 // prepared statements and portals, with plans cached per statement.
+#include <unistd.h>
+
 #include "daemon/sql/exec/dml_ops.h"
 #include "daemon/sql/session/session_impl.h"
 
@@ -75,6 +77,8 @@ SessionImpl::SessionImpl(DatabaseImpl& db, SessionOptions options)
     // (it reports FATAL for truly unknown ones; drivers send only known).
     (void)settings_.Set(name, value, &ignored);
   }
+  info_.transaction_id = [this] { return TransactionId(); };
+  info_.settings = [this] { return settings_.Describe(); };
   SyncSessionInfo();
 }
 
@@ -88,6 +92,9 @@ void SessionImpl::SyncSessionInfo() {
   info_.database = options_.database;
   info_.search_path = settings_.search_path();
   info_.application_name = settings_.Show("application_name").value();
+  info_.backend_pid =
+      options_.backend_pid != 0 ? options_.backend_pid : static_cast<int32_t>(getpid());
+  info_.server_port = options_.server_port;
 }
 
 std::vector<std::pair<std::string, std::string>> SessionImpl::ReportedParameters() const {

@@ -109,6 +109,7 @@ class SessionImpl final : public Session, private functions::SessionSettingsAcce
     bool failed = false;
     std::vector<SavepointEntry> savepoints;
     int64_t start_micros = 0;  // since 2000-01-01 UTC
+    int64_t transaction_id = 0;  // txid_current(); 0 until first asked
     bool read_only = false;
     // Taken by the transaction's first SET: what the settings return to on
     // ROLLBACK, and what they become on COMMIT (session-level SETs kept,
@@ -184,6 +185,8 @@ class SessionImpl final : public Session, private functions::SessionSettingsAcce
   Result<std::string> SetSetting(std::string_view name, const std::optional<std::string>& value,
                                  bool is_local) override;
   void SyncSessionInfo();
+  // txid_current(): the open transaction's id, taken on first use.
+  Result<int64_t> TransactionId();
 
   // ---- DDL (ddl_*.cc) and COPY (copy_*.cc)
   Status ExecuteDdl(const pg_query::Node& node, ClientChannel& channel);

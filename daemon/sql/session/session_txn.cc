@@ -88,6 +88,15 @@ Status SessionImpl::EnsureTransaction() {
   return Status::OK();
 }
 
+Result<int64_t> SessionImpl::TransactionId() {
+  DB9_RETURN_IF_ERROR(EnsureTransaction());
+  if (txn_->transaction_id == 0) {
+    DB9_ASSIGN_OR_RETURN(txn_->transaction_id,
+                         db_.sequences().NextValue(catalog::TransactionIdSequence()));
+  }
+  return txn_->transaction_id;
+}
+
 void SessionImpl::StartStatement() {
   if (!txn_) return;
   txn_->txn->StartStatement();

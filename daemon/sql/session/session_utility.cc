@@ -30,6 +30,7 @@ std::string DdlCommandName(const pg_query::Node& node) {
     case pg_query::Node::kCreateExtensionStmt: return "CREATE EXTENSION";
     case pg_query::Node::kViewStmt: return "CREATE VIEW";
     case pg_query::Node::kCreateSchemaStmt: return "CREATE SCHEMA";
+    case pg_query::Node::kCommentStmt: return "COMMENT";
     default: return NodeTypeName(node);
   }
 }
@@ -123,6 +124,7 @@ Status SessionImpl::ExecuteDdl(const pg_query::Node& node, ClientChannel& channe
     case pg_query::Node::kCreateExtensionStmt: return ddl.CreateExtension(node.create_extension_stmt());
     case pg_query::Node::kViewStmt: return ddl.CreateView(node.view_stmt());
     case pg_query::Node::kCreateSchemaStmt: return ddl.CreateSchema(node.create_schema_stmt());
+    case pg_query::Node::kCommentStmt: return ddl.Comment(node.comment_stmt());
     default: break;
   }
   return Status::Error(sqlstate::kFeatureNotSupported,

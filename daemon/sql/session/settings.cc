@@ -20,7 +20,16 @@ Status InvalidValue(const std::string& name, const std::string& value) {
                        "invalid value for parameter \"" + name + "\": \"" + value + "\"");
 }
 
-// "5s", "100ms", "1min", "250" (milliseconds) -> milliseconds.
+const char* IsolationName(std::string_view v) {
+  std::string l = Lower(v);
+  if (l == "read committed" || l == "read uncommitted") return "read committed";
+  if (l == "repeatable read") return "repeatable read";
+  if (l == "serializable") return "serializable";
+  return nullptr;
+}
+
+}  // namespace
+
 std::optional<int64_t> ParseDurationMs(const std::string& text) {
   size_t pos = 0;
   int64_t n;
@@ -38,16 +47,6 @@ std::optional<int64_t> ParseDurationMs(const std::string& text) {
   if (unit == "d") return n * 86400000;
   return std::nullopt;
 }
-
-const char* IsolationName(std::string_view v) {
-  std::string l = Lower(v);
-  if (l == "read committed" || l == "read uncommitted") return "read committed";
-  if (l == "repeatable read") return "repeatable read";
-  if (l == "serializable") return "serializable";
-  return nullptr;
-}
-
-}  // namespace
 
 std::vector<std::string> ParseSearchPath(const std::string& value) {
   std::vector<std::string> out;
@@ -74,6 +73,9 @@ std::vector<std::string> ParseSearchPath(const std::string& value) {
 
 // The parameters themselves never change: one table for every session, and
 // an index by lower-case name so that lookups on each statement stay cheap.
+// pg_settings' unit, category, context and type of each parameter are in
+// settings_catalog.cc; a parameter missing there is hidden from pg_settings
+// (as PostgreSQL hides session_authorization and is_superuser).
 const std::vector<Settings::Definition>& Settings::Definitions() {
   static const std::vector<Definition> kDefinitions = {
       {"application_name", "", "Sets the application name to be reported in statistics and logs.", true},

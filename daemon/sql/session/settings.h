@@ -14,6 +14,10 @@
 #include "daemon/types/io_context.h"
 #include "shared/base/result.h"
 
+namespace db9::catalog {
+struct SettingInfo;
+}  // namespace db9::catalog
+
 namespace db9::sql {
 
 class Settings {
@@ -29,6 +33,8 @@ class Settings {
   Result<std::string> Show(std::string_view name) const;
   // (name, value, description) of every parameter, for SHOW ALL.
   std::vector<std::vector<std::string>> ShowAll() const;
+  // The rows of pg_settings (settings_catalog.cc).
+  std::vector<catalog::SettingInfo> Describe() const;
   // The canonical spelling of a known parameter ("DateStyle"), or nullopt.
   std::optional<std::string> CanonicalName(std::string_view name) const;
 
@@ -64,6 +70,10 @@ class Settings {
   std::vector<std::string> search_path_;
   int64_t statement_timeout_ms_ = 0;
 };
+
+// A duration setting ("5s", "100ms", "1min", "250" meaning milliseconds) in
+// milliseconds; nullopt when it is not one.
+std::optional<int64_t> ParseDurationMs(const std::string& text);
 
 // Splits a search_path value ("\"$user\", public") into schema names.
 std::vector<std::string> ParseSearchPath(const std::string& value);
