@@ -112,6 +112,24 @@ def test_a_filter_the_index_cannot_serve_keeps_a_scan_and_sort(conn):
     assert conn.execute("SELECT id FROM items WHERE note <> 'x' ORDER BY qty LIMIT 1").fetchall() == [(2,)]
 
 
+def test_keyset_page_condition_starts_the_index_scan(conn):
+    # The next page after (qty, id) = (1, 1): every branch of the OR bounds
+    # qty from below by 1, so the scan starts at qty >= 1 in index order and
+    # LIMIT stops it; the OR itself stays a filter.
+    after = "(qty > 1 OR (qty = 1 AND id > 1))"
+    assert plan(conn, f"SELECT id FROM items WHERE {after} ORDER BY qty, id LIMIT 2") == [
+        "Limit", "  ->  Filter", "        ->  Index Scan using items_qty on items"]
+    assert conn.execute(f"SELECT id FROM items WHERE {after} ORDER BY qty, id LIMIT 2").fetchall() == [
+        (2,), (3,)]
+    before = "(qty < 3 OR (qty = 3 AND id < 3))"
+    assert plan(conn, f"SELECT id FROM items WHERE {before} ORDER BY qty DESC, id DESC LIMIT 2") == [
+        "Limit", "  ->  Filter", "        ->  Index Scan Backward using items_qty on items"]
+    assert conn.execute(
+        f"SELECT id FROM items WHERE {before} ORDER BY qty DESC, id DESC LIMIT 5").fetchall() == [(2,), (1,)]
+    # Branches bounding different columns imply nothing.
+    assert "Sort" in "\n".join(plan(conn, "SELECT id FROM items WHERE qty > 1 OR id < 2 ORDER BY qty LIMIT 2"))
+
+
 def test_orders_the_scan_does_not_give_are_sorted(conn):
     for sql in ("SELECT id FROM items ORDER BY id DESC NULLS LAST LIMIT 2",
                 "SELECT id FROM items ORDER BY qty DESC, id LIMIT 2",

@@ -35,11 +35,70 @@ bool Usable(OperatorKind kind) {
          kind == OperatorKind::kGreaterEqual;
 }
 
+// The same row-independent value: one constant, or one parameter.
+bool SameValue(const Expr& a, const Expr& b) {
+  if (auto* ca = dynamic_cast<const ConstExpr*>(&a)) {
+    auto* cb = dynamic_cast<const ConstExpr*>(&b);
+    return cb != nullptr && ca->value.type() == cb->value.type() &&
+           ca->value.payload() == cb->value.payload();
+  }
+  auto* pa = dynamic_cast<const ParamExpr*>(&a);
+  auto* pb = dynamic_cast<const ParamExpr*>(&b);
+  return pa != nullptr && pb != nullptr && pa->index == pb->index && pa->type == pb->type;
+}
+
+bool BoundsFromBelow(OperatorKind kind) {
+  return kind == OperatorKind::kGreater || kind == OperatorKind::kGreaterEqual ||
+         kind == OperatorKind::kEqual;
+}
+bool BoundsFromAbove(OperatorKind kind) {
+  return kind == OperatorKind::kLess || kind == OperatorKind::kLessEqual ||
+         kind == OperatorKind::kEqual;
+}
+
+std::vector<ColumnPredicate> ColumnPredicates(const catalog::Table& table,
+                                              const std::vector<ExprPtr>& predicates);
+
+// A disjunction whose every branch bounds one column from the same side by
+// the same value implies the inclusive bound: the keyset condition of a
+// page, k > v OR (k = v AND id > w), implies k >= v. A scan can start
+// there; the disjunction itself stays a filter (not enforceable).
+std::optional<ColumnPredicate> ImpliedBound(const catalog::Table& table, const BoolExpr& any) {
+  std::vector<std::vector<ColumnPredicate>> branches;
+  for (const ExprPtr& branch : any.args) {
+    std::vector<ExprPtr> conjuncts;
+    FlattenConjuncts(branch, &conjuncts);
+    branches.push_back(ColumnPredicates(table, conjuncts));
+  }
+  if (branches.empty()) return std::nullopt;
+  for (const ColumnPredicate& candidate : branches[0]) {
+    for (bool below : {true, false}) {
+      auto bounds = [&](const ColumnPredicate& p) {
+        return p.column == candidate.column && SameValue(*p.value, *candidate.value) &&
+               (below ? BoundsFromBelow(p.kind) : BoundsFromAbove(p.kind));
+      };
+      if (std::all_of(branches.begin(), branches.end(), [&](const auto& preds) {
+            return std::any_of(preds.begin(), preds.end(), bounds);
+          })) {
+        return ColumnPredicate{candidate.column,
+                               below ? OperatorKind::kGreaterEqual : OperatorKind::kLessEqual,
+                               candidate.value};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 // REQUIRES: `predicates` are single conjuncts (no AND at the top).
 std::vector<ColumnPredicate> ColumnPredicates(const catalog::Table& table,
                                               const std::vector<ExprPtr>& predicates) {
   std::vector<ColumnPredicate> out;
   for (size_t source = 0; source < predicates.size(); ++source) {
+    if (auto* any = dynamic_cast<const BoolExpr*>(predicates[source].get());
+        any != nullptr && any->kind == BoolExpr::Kind::kOr) {
+      if (std::optional<ColumnPredicate> bound = ImpliedBound(table, *any)) out.push_back(*bound);
+      continue;
+    }
     auto* op = dynamic_cast<const OpExpr*>(predicates[source].get());
     if (op == nullptr || op->args.size() != 2 || !Usable(op->op->kind)) continue;
     auto* left = dynamic_cast<const ColumnExpr*>(op->args[0].get());
