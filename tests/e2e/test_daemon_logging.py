@@ -10,9 +10,16 @@ STAMPED = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} ")
 ROTATE_AT = 10 * 1024 * 1024  # daemon/app/logging.cc
 
 
-def run_daemon(workdir, **env):
+def quiet_daemon(workdir, **env):
+    """A daemon whose stderr is a plain file, whatever ran the tests."""
     d = Daemon(workdir)
+    d.env.pop("JOURNAL_STREAM", None)
     d.env.update(env)
+    return d
+
+
+def run_daemon(workdir, **env):
+    d = quiet_daemon(workdir, **env)
     d.start()
     return d
 
@@ -33,7 +40,7 @@ def test_log_file_under_the_data_directory_is_private_and_stamped():
 
 def test_log_file_rotates_at_its_size_limit():
     with tempfile.TemporaryDirectory() as work:
-        d = Daemon(work)
+        d = quiet_daemon(work)
         logs = d.data_dir / "logs"
         logs.mkdir(parents=True)
         (logs / "db9d.log").write_bytes(b"x" * (ROTATE_AT - 10) + b"\n")
