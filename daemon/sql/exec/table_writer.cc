@@ -94,6 +94,16 @@ Result<std::optional<std::string>> ParentKey(ExecContext& ctx, const catalog::Ta
   return std::optional<std::string>();
 }
 
+// The registered access method an index was made with.
+Result<const catalog::IndexMethod*> MethodOf(const catalog::Index& index) {
+  const catalog::IndexMethod* method = catalog::IndexMethodRegistry::Global().Find(index.access_method);
+  if (method == nullptr) {
+    return Status::Error(sqlstate::kUndefinedObject,
+                         "access method \"" + index.access_method + "\" does not exist");
+  }
+  return method;
+}
+
 }  // namespace
 
 std::string KeyDetail(ExecContext& ctx, const catalog::Table& table,
@@ -189,12 +199,7 @@ Status TableWriter::WriteIndexEntries(const Row& row, std::string_view suffix) {
   std::vector<std::pair<std::string, std::string>> entries;
   for (const catalog::Index& index : table.indexes) {
     if (index.primary) continue;
-    const catalog::IndexMethod* method =
-        catalog::IndexMethodRegistry::Global().Find(index.access_method);
-    if (method == nullptr) {
-      return Status::Error(sqlstate::kUndefinedObject,
-                           "access method \"" + index.access_method + "\" does not exist");
-    }
+    DB9_ASSIGN_OR_RETURN(const catalog::IndexMethod* method, MethodOf(index));
     entries.clear();
     std::vector<Value> values = catalog::IndexValuesOfRow(table, index, row);
     DB9_RETURN_IF_ERROR(method->EntriesForRow(ctx_.types(), index, values, suffix, &entries));
@@ -241,12 +246,7 @@ Result<InsertOutcome> TableWriter::Insert(const Row& row, const ConflictArbiters
       entries;
   for (const catalog::Index& index : table.indexes) {
     if (index.primary) continue;
-    const catalog::IndexMethod* method =
-        catalog::IndexMethodRegistry::Global().Find(index.access_method);
-    if (method == nullptr) {
-      return Status::Error(sqlstate::kUndefinedObject,
-                           "access method \"" + index.access_method + "\" does not exist");
-    }
+    DB9_ASSIGN_OR_RETURN(const catalog::IndexMethod* method, MethodOf(index));
     entries.emplace_back(&index, std::vector<std::pair<std::string, std::string>>{});
     std::vector<Value> values = catalog::IndexValuesOfRow(table, index, row);
     DB9_RETURN_IF_ERROR(

@@ -30,7 +30,12 @@ const char* IsolationName(std::string_view v) {
 
 }  // namespace
 
-std::optional<int64_t> ParseDurationMs(const std::string& text) {
+namespace {
+
+// "<integer>[ ]<unit>" in the base unit: `units` gives each accepted unit
+// ("" for none) its multiplier; nullopt when the text is not one of them.
+std::optional<int64_t> ParseQuantity(const std::string& text,
+                                     std::initializer_list<std::pair<std::string_view, int64_t>> units) {
   size_t pos = 0;
   int64_t n;
   try {
@@ -38,14 +43,24 @@ std::optional<int64_t> ParseDurationMs(const std::string& text) {
   } catch (...) {
     return std::nullopt;
   }
-  std::string unit = Lower(text.substr(pos));
-  while (!unit.empty() && unit.front() == ' ') unit.erase(unit.begin());
-  if (unit.empty() || unit == "ms") return n;
-  if (unit == "s") return n * 1000;
-  if (unit == "min") return n * 60000;
-  if (unit == "h") return n * 3600000;
-  if (unit == "d") return n * 86400000;
+  std::string_view unit = std::string_view(text).substr(pos);
+  while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
+  for (const auto& [name, factor] : units) {
+    if (unit == name) return n * factor;
+  }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<int64_t> ParseDurationMs(const std::string& text) {
+  return ParseQuantity(Lower(text),
+                       {{"", 1}, {"ms", 1}, {"s", 1000}, {"min", 60000}, {"h", 3600000}, {"d", 86400000}});
+}
+
+std::optional<int64_t> ParseMemoryKb(const std::string& text) {
+  return ParseQuantity(text, {{"", 1}, {"kB", 1}, {"MB", 1024}, {"GB", 1024 * 1024},
+                              {"TB", int64_t{1024} * 1024 * 1024}});
 }
 
 std::vector<std::string> ParseSearchPath(const std::string& value) {

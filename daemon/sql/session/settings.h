@@ -74,6 +74,9 @@ class Settings {
 // A duration setting ("5s", "100ms", "1min", "250" meaning milliseconds) in
 // milliseconds; nullopt when it is not one.
 std::optional<int64_t> ParseDurationMs(const std::string& text);
+// A memory setting ("4MB", "64kB", "512" meaning kB) in kB; nullopt when it
+// is not one. Units are case-sensitive, as in PostgreSQL.
+std::optional<int64_t> ParseMemoryKb(const std::string& text);
 
 // Splits a search_path value ("\"$user\", public") into schema names.
 std::vector<std::string> ParseSearchPath(const std::string& value);

@@ -76,24 +76,6 @@ const std::unordered_map<std::string, Metadata>& MetadataByName() {
   return kMetadata;
 }
 
-// "4MB", "64kB", "1GB", "512" (kB) -> kB; nullopt when not a memory size.
-std::optional<int64_t> ParseMemoryKb(const std::string& text) {
-  size_t pos = 0;
-  int64_t n;
-  try {
-    n = std::stoll(text, &pos);
-  } catch (...) {
-    return std::nullopt;
-  }
-  std::string unit = text.substr(pos);
-  while (!unit.empty() && unit.front() == ' ') unit.erase(unit.begin());
-  if (unit.empty() || unit == "kB") return n;
-  if (unit == "MB") return n * 1024;
-  if (unit == "GB") return n * 1024 * 1024;
-  if (unit == "TB") return n * 1024 * 1024 * 1024;
-  return std::nullopt;
-}
-
 // The value in the parameter's base unit, as pg_settings shows it.
 std::string InUnit(const std::string& value, const std::string& unit) {
   std::optional<int64_t> n;
