@@ -61,6 +61,40 @@ class MemoryTable : public QObject {
   RowsModel* model_ = nullptr;
 };
 
+
+// A database `name` on the daemon holding t (id int PRIMARY KEY, grp int NOT
+// NULL, note text) with ids 1..rows; the reason when it could not be made.
+QString MakeNumberedTable(db9::gui::testing::DaemonFixture& daemon, const std::string& name, int rows) {
+  auto client = daemon.Connect();
+  if (!client) return "no control connection";
+  if (auto created = client->CreateDatabase(name); !created.ok()) {
+    return QString::fromStdString(created.status().ToString());
+  }
+  db9::control::SqlRequest sql;
+  sql.database = name;
+  sql.sql = "CREATE TABLE t (id int PRIMARY KEY, grp int NOT NULL, note text); "
+            "INSERT INTO t SELECT g, g % 7, 'row ' || g FROM generate_series(1, " +
+            std::to_string(rows) + ") g";
+  auto made = client->Sql(sql);
+  return made.ok() ? QString() : QString::fromStdString(made.status().ToString());
+}
+
+// A model that fetches its pages from the daemon through `service`, keeping
+// every request it sent.
+struct DaemonRowsModel {
+  DaemonRowsModel(db9::gui::ControlService& service, QObject* context, int page_size) {
+    using db9::gui::ControlService;
+    model.setPageSize(page_size);
+    QObject::connect(&model, &RowsModel::pageRequested, &service, &ControlService::fetchRows);
+    QObject::connect(&model, &RowsModel::pageRequested, context,
+                     [this](const RowsRequest& request) { requests.push_back(request); });
+    QObject::connect(&service, &ControlService::rowsFetched, &model, &RowsModel::addPage);
+    QObject::connect(&service, &ControlService::rowsFailed, &model, &RowsModel::pageFailed);
+  }
+  RowsModel model;
+  std::vector<RowsRequest> requests;
+};
+
 }  // namespace
 
 class RowsModelTest : public QObject {
@@ -329,28 +363,14 @@ class RowsModelTest : public QObject {
   void scrollingFetchesBoundedPagesByKey() {
     db9::gui::testing::DaemonFixture daemon;
     if (!daemon.start()) QSKIP(qPrintable(daemon.reason()));
-    auto client = daemon.Connect();
-    QVERIFY(client);
-    QVERIFY(client->CreateDatabase("big").ok());
     constexpr int kRows = 20000;
     constexpr int kPage = 100;
-    db9::control::SqlRequest sql;
-    sql.database = "big";
-    sql.sql = "CREATE TABLE t (id int PRIMARY KEY, grp int NOT NULL, note text); "
-              "INSERT INTO t SELECT g, g % 7, 'row ' || g FROM generate_series(1, " +
-              std::to_string(kRows) + ") g";
-    auto made = client->Sql(sql);
-    QVERIFY2(made.ok(), made.status().ToString().c_str());
-
+    const QString not_made = MakeNumberedTable(daemon, "big", kRows);
+    QVERIFY2(not_made.isEmpty(), qPrintable(not_made));
     db9::gui::ControlService service(daemon.controlSocket());
-    RowsModel model;
-    model.setPageSize(kPage);
-    std::vector<RowsRequest> requests;
-    connect(&model, &RowsModel::pageRequested, &service, &db9::gui::ControlService::fetchRows);
-    connect(&model, &RowsModel::pageRequested, this,
-            [&](const RowsRequest& request) { requests.push_back(request); });
-    connect(&service, &db9::gui::ControlService::rowsFetched, &model, &RowsModel::addPage);
-    connect(&service, &db9::gui::ControlService::rowsFailed, &model, &RowsModel::pageFailed);
+    DaemonRowsModel wired(service, this, kPage);
+    RowsModel& model = wired.model;
+    std::vector<RowsRequest>& requests = wired.requests;
     QTableView view;
     view.setModel(&model);
     view.resize(600, 400);
@@ -397,28 +417,14 @@ class RowsModelTest : public QObject {
   void jumpToEndOfADaemonTable() {
     db9::gui::testing::DaemonFixture daemon;
     if (!daemon.start()) QSKIP(qPrintable(daemon.reason()));
-    auto client = daemon.Connect();
-    QVERIFY(client);
-    QVERIFY(client->CreateDatabase("tail").ok());
     constexpr int kRows = 20000;
     constexpr int kPage = 100;
-    db9::control::SqlRequest sql;
-    sql.database = "tail";
-    sql.sql = "CREATE TABLE t (id int PRIMARY KEY, grp int NOT NULL, note text); "
-              "INSERT INTO t SELECT g, g % 7, 'row ' || g FROM generate_series(1, " +
-              std::to_string(kRows) + ") g";
-    auto made = client->Sql(sql);
-    QVERIFY2(made.ok(), made.status().ToString().c_str());
-
+    const QString not_made = MakeNumberedTable(daemon, "tail", kRows);
+    QVERIFY2(not_made.isEmpty(), qPrintable(not_made));
     db9::gui::ControlService service(daemon.controlSocket());
-    RowsModel model;
-    model.setPageSize(kPage);
-    std::vector<RowsRequest> requests;
-    connect(&model, &RowsModel::pageRequested, &service, &db9::gui::ControlService::fetchRows);
-    connect(&model, &RowsModel::pageRequested, this,
-            [&](const RowsRequest& request) { requests.push_back(request); });
-    connect(&service, &db9::gui::ControlService::rowsFetched, &model, &RowsModel::addPage);
-    connect(&service, &db9::gui::ControlService::rowsFailed, &model, &RowsModel::pageFailed);
+    DaemonRowsModel wired(service, this, kPage);
+    RowsModel& model = wired.model;
+    std::vector<RowsRequest>& requests = wired.requests;
     QSignalSpy failed(&model, &RowsModel::loadFailed);
     const auto settle = [&] { QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000); };
     const auto id = [&](int row) { return model.index(row, 0).data().toInt(); };
