@@ -25,6 +25,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
 
 #include "daemon_fixture.h"
 #include "gui/app/app_core.h"
@@ -54,6 +55,37 @@
 #include <QMenu>
 
 using namespace db9::gui;
+
+namespace {
+
+// The app as main() builds it, on a daemon of its own: a private settings
+// file, the AppCore on the daemon's control socket and the main window.
+class AppOnDaemon {
+ public:
+  // Starts the daemon, shows the window and has the app follow the daemon;
+  // false when the daemon could not start (daemon.reason() says why).
+  bool start() {
+    if (!daemon.start()) return false;
+    settings_ = std::make_unique<AppSettings>(dir_.filePath(QStringLiteral("settings.ini")));
+    core_ = std::make_unique<AppCore>(daemon.controlSocket());
+    window_ = std::make_unique<MainWindow>(core_.get(), settings_.get(), nullptr);
+    window_->show();
+    core_->start();
+    return true;
+  }
+  AppCore& core() { return *core_; }
+  MainWindow& window() { return *window_; }
+
+  testing::DaemonFixture daemon;
+
+ private:
+  QTemporaryDir dir_;
+  std::unique_ptr<AppSettings> settings_;
+  std::unique_ptr<AppCore> core_;
+  std::unique_ptr<MainWindow> window_;
+};
+
+}  // namespace
 
 class WidgetsTest : public QObject {
   Q_OBJECT
@@ -202,14 +234,10 @@ class WidgetsTest : public QObject {
   }
 
   void createCopyRevealDelete() {
-    testing::DaemonFixture daemon;
-    if (!daemon.start()) QSKIP(qPrintable(daemon.reason()));
-    QTemporaryDir dir;
-    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
-    AppCore core(daemon.controlSocket());
-    MainWindow window(&core, &settings, nullptr);
-    window.show();
-    core.start();
+    AppOnDaemon app;
+    if (!app.start()) QSKIP(qPrintable(app.daemon.reason()));
+    AppCore& core = app.core();
+    MainWindow& window = app.window();
     QTRY_COMPARE_WITH_TIMEOUT(core.supervisor()->state(), DaemonSupervisor::State::kRunning, 10000);
     QVERIFY(!window.banner()->isVisible());
 
@@ -237,7 +265,7 @@ class WidgetsTest : public QObject {
     QTest::mouseClick(copyUrl, Qt::LeftButton);
     const QString url = QApplication::clipboard()->text();
     QVERIFY2(url.startsWith(QStringLiteral("postgresql://shop.admin:pw-4-shop@localhost:")), qPrintable(url));
-    QVERIFY2(url.endsWith(QStringLiteral("%1/postgres").arg(daemon.port())), qPrintable(url));
+    QVERIFY2(url.endsWith(QStringLiteral("%1/postgres").arg(app.daemon.port())), qPrintable(url));
     QCOMPARE(copyUrl->text(), QStringLiteral("Copied"));
 
     auto* copyPython = panel->findChild<CopyButton*>(QStringLiteral("copy-python"));
@@ -451,14 +479,10 @@ class WidgetsTest : public QObject {
   // Branch from the Database menu: a new database, selected, with its own
   // connection details.
   void branchMakesASelectedCopy() {
-    testing::DaemonFixture daemon;
-    if (!daemon.start()) QSKIP(qPrintable(daemon.reason()));
-    QTemporaryDir dir;
-    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
-    AppCore core(daemon.controlSocket());
-    MainWindow window(&core, &settings, nullptr);
-    window.show();
-    core.start();
+    AppOnDaemon app;
+    if (!app.start()) QSKIP(qPrintable(app.daemon.reason()));
+    AppCore& core = app.core();
+    MainWindow& window = app.window();
     QTRY_COMPARE_WITH_TIMEOUT(core.supervisor()->state(), DaemonSupervisor::State::kRunning, 10000);
     core.service()->createDatabase(QStringLiteral("main-db"), {});
     QTRY_COMPARE_WITH_TIMEOUT(window.databaseList()->currentDatabase(), QStringLiteral("main-db"), 5000);
@@ -478,14 +502,10 @@ class WidgetsTest : public QObject {
   // Rename (F2) and Reset password from the window: the list follows the
   // new name, selected, and the panel shows the new login and password.
   void renameAndResetPasswordInTheWindow() {
-    testing::DaemonFixture daemon;
-    if (!daemon.start()) QSKIP(qPrintable(daemon.reason()));
-    QTemporaryDir dir;
-    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
-    AppCore core(daemon.controlSocket());
-    MainWindow window(&core, &settings, nullptr);
-    window.show();
-    core.start();
+    AppOnDaemon app;
+    if (!app.start()) QSKIP(qPrintable(app.daemon.reason()));
+    AppCore& core = app.core();
+    MainWindow& window = app.window();
     QTRY_COMPARE_WITH_TIMEOUT(core.supervisor()->state(), DaemonSupervisor::State::kRunning, 10000);
     core.service()->createDatabase(QStringLiteral("draft"), QStringLiteral("first-pw"));
     QTRY_COMPARE_WITH_TIMEOUT(window.databaseList()->currentDatabase(), QStringLiteral("draft"), 5000);
@@ -516,14 +536,10 @@ class WidgetsTest : public QObject {
 
   // A duplicate name is refused by the daemon and explained in a message box.
   void duplicateNameIsExplained() {
-    testing::DaemonFixture daemon;
-    if (!daemon.start()) QSKIP(qPrintable(daemon.reason()));
-    QTemporaryDir dir;
-    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
-    AppCore core(daemon.controlSocket());
-    MainWindow window(&core, &settings, nullptr);
-    window.show();
-    core.start();
+    AppOnDaemon app;
+    if (!app.start()) QSKIP(qPrintable(app.daemon.reason()));
+    AppCore& core = app.core();
+    MainWindow& window = app.window();
     QTRY_COMPARE_WITH_TIMEOUT(core.supervisor()->state(), DaemonSupervisor::State::kRunning, 10000);
     core.service()->createDatabase(QStringLiteral("dup"), {});
     QTRY_COMPARE_WITH_TIMEOUT(core.databases()->rowOf(QStringLiteral("dup")), 0, 5000);
