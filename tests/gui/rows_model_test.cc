@@ -62,27 +62,10 @@ class MemoryTable : public QObject {
 };
 
 
-// A database `name` on the daemon holding t (id int PRIMARY KEY, grp int NOT
-// NULL, note text) with ids 1..rows; the reason when it could not be made.
-QString MakeNumberedTable(db9::gui::testing::DaemonFixture& daemon, const std::string& name, int rows) {
-  auto client = daemon.Connect();
-  if (!client) return "no control connection";
-  if (auto created = client->CreateDatabase(name); !created.ok()) {
-    return QString::fromStdString(created.status().ToString());
-  }
-  db9::control::SqlRequest sql;
-  sql.database = name;
-  sql.sql = "CREATE TABLE t (id int PRIMARY KEY, grp int NOT NULL, note text); "
-            "INSERT INTO t SELECT g, g % 7, 'row ' || g FROM generate_series(1, " +
-            std::to_string(rows) + ") g";
-  auto made = client->Sql(sql);
-  return made.ok() ? QString() : QString::fromStdString(made.status().ToString());
-}
-
-// A model that fetches its pages from the daemon through `service`, keeping
-// every request it sent.
+// A daemon of its own and a model that fetches its pages from it through
+// the control service, keeping every request it sent.
 struct DaemonRowsModel {
-  DaemonRowsModel(db9::gui::ControlService& service, QObject* context, int page_size) {
+  DaemonRowsModel(QObject* context, int page_size) {
     using db9::gui::ControlService;
     model.setPageSize(page_size);
     QObject::connect(&model, &RowsModel::pageRequested, &service, &ControlService::fetchRows);
@@ -91,6 +74,27 @@ struct DaemonRowsModel {
     QObject::connect(&service, &ControlService::rowsFetched, &model, &RowsModel::addPage);
     QObject::connect(&service, &ControlService::rowsFailed, &model, &RowsModel::pageFailed);
   }
+
+  // Database `name` holding t (id int PRIMARY KEY, grp int NOT NULL, note
+  // text) with ids 1..rows; the reason when it could not be made.
+  QString MakeNumberedTable(const std::string& name, int rows) {
+    service.setSocketPath(daemon.controlSocket());  // known once the daemon runs
+    auto client = daemon.Connect();
+    if (!client) return "no control connection";
+    if (auto created = client->CreateDatabase(name); !created.ok()) {
+      return QString::fromStdString(created.status().ToString());
+    }
+    db9::control::SqlRequest sql;
+    sql.database = name;
+    sql.sql = "CREATE TABLE t (id int PRIMARY KEY, grp int NOT NULL, note text); "
+              "INSERT INTO t SELECT g, g % 7, 'row ' || g FROM generate_series(1, " +
+              std::to_string(rows) + ") g";
+    auto made = client->Sql(sql);
+    return made.ok() ? QString() : QString::fromStdString(made.status().ToString());
+  }
+
+  db9::gui::testing::DaemonFixture daemon;
+  db9::gui::ControlService service;
   RowsModel model;
   std::vector<RowsRequest> requests;
 };
@@ -361,14 +365,11 @@ class RowsModelTest : public QObject {
   // row's key (keyset), in the key's order and, with the key breaking ties,
   // in a sort by a NOT NULL column.
   void scrollingFetchesBoundedPagesByKey() {
-    db9::gui::testing::DaemonFixture daemon;
-    if (!daemon.start()) QSKIP(qPrintable(daemon.reason()));
-    constexpr int kRows = 20000;
-    constexpr int kPage = 100;
-    const QString not_made = MakeNumberedTable(daemon, "big", kRows);
+    constexpr int kRows = 20000, kPage = 100;
+    DaemonRowsModel wired(this, kPage);
+    if (!wired.daemon.start()) QSKIP(qPrintable(wired.daemon.reason()));
+    const QString not_made = wired.MakeNumberedTable("big", kRows);
     QVERIFY2(not_made.isEmpty(), qPrintable(not_made));
-    db9::gui::ControlService service(daemon.controlSocket());
-    DaemonRowsModel wired(service, this, kPage);
     RowsModel& model = wired.model;
     std::vector<RowsRequest>& requests = wired.requests;
     QTableView view;
@@ -415,14 +416,11 @@ class RowsModelTest : public QObject {
   // backwards, with keyset cursors going up; under a sort by a nullable
   // column (no keyset) by offsets counted from the end.
   void jumpToEndOfADaemonTable() {
-    db9::gui::testing::DaemonFixture daemon;
-    if (!daemon.start()) QSKIP(qPrintable(daemon.reason()));
-    constexpr int kRows = 20000;
-    constexpr int kPage = 100;
-    const QString not_made = MakeNumberedTable(daemon, "tail", kRows);
+    constexpr int kRows = 20000, kPage = 100;
+    DaemonRowsModel wired(this, kPage);
+    if (!wired.daemon.start()) QSKIP(qPrintable(wired.daemon.reason()));
+    const QString not_made = wired.MakeNumberedTable("tail", kRows);
     QVERIFY2(not_made.isEmpty(), qPrintable(not_made));
-    db9::gui::ControlService service(daemon.controlSocket());
-    DaemonRowsModel wired(service, this, kPage);
     RowsModel& model = wired.model;
     std::vector<RowsRequest>& requests = wired.requests;
     QSignalSpy failed(&model, &RowsModel::loadFailed);
