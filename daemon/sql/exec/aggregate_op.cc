@@ -77,7 +77,7 @@ Status HashAggregateOp::Accumulate(ExecContext& ctx, Group& group, const Row& ro
       args = args_scratch_;
     }
     if (call.distinct) {
-      DB9_ASSIGN_OR_RETURN(std::string key, GroupKey(ctx.types(), Row(args.begin(), args.end())));
+      DB9_ASSIGN_OR_RETURN(std::string key, GroupKey(ctx.types(), args));
       if (!group.distinct_seen[i].insert(std::move(key)).second) continue;
     }
     if (!call.order.empty()) {

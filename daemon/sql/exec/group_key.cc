@@ -30,7 +30,7 @@ Status AppendGroupKey(const types::TypeRegistry& types, const Value& value, std:
   return Status::OK();
 }
 
-Result<std::string> GroupKey(const types::TypeRegistry& types, const Row& row) {
+Result<std::string> GroupKey(const types::TypeRegistry& types, std::span<const Value> row) {
   std::string key;
   for (const Value& value : row) DB9_RETURN_IF_ERROR(AppendGroupKey(types, value, &key));
   return key;

@@ -4,6 +4,7 @@
 // equally), NULL as its own marker.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,6 @@
 namespace db9::sql {
 
 Status AppendGroupKey(const types::TypeRegistry& types, const Value& value, std::string* out);
-Result<std::string> GroupKey(const types::TypeRegistry& types, const Row& row);
+Result<std::string> GroupKey(const types::TypeRegistry& types, std::span<const Value> row);
 
 }  // namespace db9::sql
