@@ -25,11 +25,18 @@ build_and_test() {  # build_and_test DIR CMAKE_ARGS...
   local dir=$1; shift
   cmake -S . -B "$dir" -G Ninja "$@"
   cmake --build "$dir" -j "$jobs"
-  (cd "$dir" && ctest --output-on-failure -j "$jobs")
-  DB9_BUILD_DIR="$repo/$dir" .venv/bin/pytest -c tests/pytest.ini --rootdir tests -q tests
+  # Every suite runs even when an earlier one fails, so one run reports all failures.
+  local failed=()
+  (cd "$dir" && ctest --output-on-failure -j "$jobs") || failed+=(ctest)
+  DB9_BUILD_DIR="$repo/$dir" .venv/bin/pytest -c tests/pytest.ini --rootdir tests -q tests ||
+    failed+=(pytest)
   # Pictures of each view of the app, kept by CI as artifacts for people to look at.
   if [ -x "$dir/gui/db9-desktop" ]; then
-    bash tests/gui/screenshots.sh "$dir"
+    bash tests/gui/screenshots.sh "$dir" || failed+=(screenshots)
+  fi
+  if [ ${#failed[@]} -gt 0 ]; then
+    echo "run-all: failed: ${failed[*]}" >&2
+    return 1
   fi
 }
 
