@@ -42,10 +42,9 @@ def test_hanging_up_releases_the_row_lock(daemon, database):
         lambda: wait_for_connections(daemon, database.name, 1, 10))
     assert wait_for_connections(daemon, database.name, 0, 5), "the statement kept running"
     with database.connect(autocommit=True) as conn:
-        conn.execute("SET statement_timeout = '3s'")  # fail, not hang, if the lock stayed
-        started = time.monotonic()
+        # A lock left behind fails this with 57014 instead of hanging the test.
+        conn.execute("SET statement_timeout = '3s'")
         conn.execute("UPDATE acct SET balance = balance + 1 WHERE id = 1")
-        assert time.monotonic() - started < 2
         assert conn.execute("SELECT balance FROM acct").fetchone() == (101,)
 
 

@@ -14,7 +14,7 @@ def test_cancel_running_statement(wire_db):
         started = time.monotonic()
         send_cancel(wire_db.port, c.process_id, c.secret_key)
         messages = c.read_until_ready()
-        assert time.monotonic() - started < 5
+        assert time.monotonic() - started < 20  # the sleep would run 30 s
         # PostgreSQL sends the RowDescription before the sleep starts.
         assert types(messages) in ("EZ", "TEZ")
         fields = error_fields(messages[-2][1])
@@ -80,12 +80,14 @@ def test_cancel_stops_a_script_of_short_statements(wire_db):
         c.read_until_ready()
         c.query("".join(f"INSERT INTO wire_script VALUES ({i});" for i in range(200000)))
         time.sleep(0.5)
-        started = time.monotonic()
         send_cancel(wire_db.port, c.process_id, c.secret_key)
         messages = c.read_until_ready()
-        assert time.monotonic() - started < 5
+        # No clock: a loaded machine may still be parsing the script when the
+        # cancel lands. What shows the stop is that the statements after it
+        # never ran.
         errors = [m for m in messages if m[0] == "E"]
         assert errors and error_fields(errors[0][1])["C"] == "57014", types(messages)[-5:]
+        assert types(messages).count("C") < 200000
         c.query("SELECT count(*) FROM wire_script")
         rows = c.read_until_ready()
         assert types(rows) == "TDCZ" and rows[1][1].endswith(b"\x00\x00\x00\x010"), rows[1]
