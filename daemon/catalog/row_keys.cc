@@ -1,6 +1,8 @@
 #include "daemon/catalog/row_keys.h"
 
+#include <bit>
 #include <cstring>
+#include <type_traits>
 
 #include "daemon/storage/encoding/key_encoding.h"
 
@@ -23,19 +25,34 @@ void PutVarint(std::string* out, uint64_t v) {
   out->push_back(static_cast<char>(v));
 }
 
+template <int kBytes>
+uint64_t LoadBigEndian(const char* p) {
+  using Word = std::conditional_t<kBytes == 1, uint8_t,
+                                  std::conditional_t<kBytes == 2, uint16_t,
+                                                     std::conditional_t<kBytes == 4, uint32_t,
+                                                                        uint64_t>>>;
+  Word word;
+  std::memcpy(&word, p, kBytes);
+  if constexpr (std::endian::native == std::endian::little && kBytes > 1) {
+    if constexpr (kBytes == 2) word = __builtin_bswap16(word);
+    if constexpr (kBytes == 4) word = __builtin_bswap32(word);
+    if constexpr (kBytes == 8) word = __builtin_bswap64(word);
+  }
+  return word;
+}
+
 class Reader {
  public:
   explicit Reader(std::string_view data) : data_(data) {}
   bool done() const { return pos_ >= data_.size(); }
-  // The width is a template argument so that the loop unrolls into one load
-  // and a byte swap: scans read millions of these.
+  // One load and a byte swap per field (GCC keeps a byte loop as a loop):
+  // scans read millions of these.
   template <int kBytes>
   bool Fixed(uint64_t* v) {
+    static_assert(kBytes == 1 || kBytes == 2 || kBytes == 4 || kBytes == 8);
     if (data_.size() - pos_ < static_cast<size_t>(kBytes)) return false;
-    uint64_t out = 0;
-    for (int i = 0; i < kBytes; ++i) out = (out << 8) | static_cast<uint8_t>(data_[pos_ + i]);
+    *v = LoadBigEndian<kBytes>(data_.data() + pos_);
     pos_ += kBytes;
-    *v = out;
     return true;
   }
   bool Varint(uint64_t* v) {

@@ -147,10 +147,13 @@ Result<bool> TableScanOp::EmitStored(ExecContext& ctx, std::string_view key,
   return true;
 }
 
-bool TableScanOp::InRange() const {
-  if (!it_->Valid()) return false;
-  if (path_.backward) return it_->key() >= std::string_view(start_);
-  return end_.empty() || it_->key() < std::string_view(end_);
+std::optional<std::string_view> TableScanOp::KeyInRange() const {
+  if (!it_->Valid()) return std::nullopt;
+  std::string_view key = it_->key();
+  const bool in_range = path_.backward ? key >= std::string_view(start_)
+                                       : end_.empty() || key < std::string_view(end_);
+  if (!in_range) return std::nullopt;
+  return key;
 }
 
 void TableScanOp::Advance() {
@@ -163,7 +166,7 @@ void TableScanOp::Advance() {
 
 Result<bool> TableScanOp::NextViaIndex(ExecContext& ctx, Row* row) {
   std::string table_prefix = catalog::TableKeyPrefix(table_->oid);
-  while (InRange()) {
+  while (KeyInRange()) {
     std::string row_key = table_prefix + std::string(it_->value());
     Advance();
     DB9_ASSIGN_OR_RETURN(std::optional<std::string> stored, ctx.txn->Get(row_key));
@@ -176,9 +179,9 @@ Result<bool> TableScanOp::NextViaIndex(ExecContext& ctx, Row* row) {
 }
 
 Result<bool> TableScanOp::NextInRange(ExecContext& ctx, Row* row) {
-  while (InRange()) {
+  while (std::optional<std::string_view> key = KeyInRange()) {
     // Decoded before moving on: the iterator's key and value stay valid until then.
-    DB9_ASSIGN_OR_RETURN(bool emitted, EmitStored(ctx, it_->key(), it_->value(), row));
+    DB9_ASSIGN_OR_RETURN(bool emitted, EmitStored(ctx, *key, it_->value(), row));
     Advance();
     if (emitted) return true;
     if ((++rows_seen_ & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());

@@ -61,9 +61,10 @@ class TableScanOp final : public Operator {
   Result<bool> EmitStored(ExecContext& ctx, std::string_view key, std::string_view value, Row* row);
   Result<bool> NextViaIndex(ExecContext& ctx, Row* row);
   Result<bool> NextInRange(ExecContext& ctx, Row* row);
-  // Whether the iterator is on a key of the range; moves it one key on, in
-  // the path's direction.
-  bool InRange() const;
+  // The iterator's key while it is inside the range (fetched once: scans
+  // call this per row).
+  std::optional<std::string_view> KeyInRange() const;
+  // Moves the iterator one key on, in the path's direction.
   void Advance();
 
   const catalog::Table* table_;
