@@ -4,7 +4,10 @@
 // filter per table (point lookups by primary key skip files that cannot hold
 // the key), one block cache shared by every store, a small write buffer. Writes
 // with sync=true reach LevelDB's writer queue directly from the calling
-// thread so concurrent commits share one fsync.
+// thread so concurrent commits share one fsync, and that fsync lands in a
+// zero-filled log (zero_filled_log_env.h): on ext4 an append that grows the
+// file costs a second device write for the inode; in the measured
+// append+fdatasync loop, 77-90 us per sync instead of 112-120 us.
 #include <leveldb/cache.h>
 #include <leveldb/db.h>
 #include <leveldb/filter_policy.h>
@@ -15,6 +18,7 @@
 #include <string>
 
 #include "daemon/storage/kv/kv_store.h"
+#include "daemon/storage/kv/zero_filled_log_env.h"
 #include "shared/base/sqlstate.h"
 
 namespace db9::kv {
@@ -92,11 +96,12 @@ class LevelDbIterator : public Iterator {
 
 class LevelDbStore : public KvStore {
  public:
-  LevelDbStore(std::string path, std::unique_ptr<const leveldb::FilterPolicy> filter,
-               std::unique_ptr<leveldb::DB> db)
-      : path_(std::move(path)), filter_(std::move(filter)), db_(std::move(db)) {}
+  LevelDbStore(std::string path, std::unique_ptr<leveldb::Env> env,
+               std::unique_ptr<const leveldb::FilterPolicy> filter, std::unique_ptr<leveldb::DB> db)
+      : path_(std::move(path)), env_(std::move(env)), filter_(std::move(filter)),
+        db_(std::move(db)) {}
 
-  // The DB goes first: it uses the filter while closing.
+  // The DB goes first: it uses the filter and the env while closing.
   ~LevelDbStore() override { db_.reset(); }
 
   Result<std::optional<std::string>> Get(const ReadOptions& options,
@@ -164,6 +169,7 @@ class LevelDbStore : public KvStore {
   }
 
   std::string path_;
+  std::unique_ptr<leveldb::Env> env_;
   std::unique_ptr<const leveldb::FilterPolicy> filter_;
   std::unique_ptr<leveldb::DB> db_;
 };
@@ -173,7 +179,12 @@ class LevelDbStore : public KvStore {
 Result<std::unique_ptr<KvStore>> OpenLevelDbStore(const std::string& path,
                                                   const OpenOptions& options) {
   std::unique_ptr<const leveldb::FilterPolicy> filter(leveldb::NewBloomFilterPolicy(10));
+  // A log holds the writes of one memtable; a quarter more leaves room for
+  // record headers before the log has to grow.
+  std::unique_ptr<leveldb::Env> env =
+      NewZeroFilledLogEnv(options.write_buffer_bytes + options.write_buffer_bytes / 4);
   leveldb::Options lo;
+  lo.env = env.get();
   lo.create_if_missing = options.create_if_missing;
   lo.write_buffer_size = options.write_buffer_bytes;
   lo.max_open_files = options.max_open_files;
@@ -183,7 +194,7 @@ Result<std::unique_ptr<KvStore>> OpenLevelDbStore(const std::string& path,
   leveldb::Status s = leveldb::DB::Open(lo, path, &raw);
   if (!s.ok()) return FromLevelDb(s, path);
   return std::unique_ptr<KvStore>(
-      new LevelDbStore(path, std::move(filter), std::unique_ptr<leveldb::DB>(raw)));
+      new LevelDbStore(path, std::move(env), std::move(filter), std::unique_ptr<leveldb::DB>(raw)));
 }
 
 Status DestroyLevelDbStore(const std::string& path) {

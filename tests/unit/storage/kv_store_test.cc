@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <random>
@@ -137,6 +138,35 @@ class KvStoreTest : public QObject {
     QVERIFY(!missing.ok());
     QCOMPARE(missing.status().sqlstate(), std::string_view("58030"));
     QVERIFY(std::string(missing.status().message()).find(path) != std::string::npos);
+  }
+
+  // Write-ahead logs are zero-filled when created, so commits overwrite zeros
+  // instead of growing the file; reopening replays them, zeros and all.
+  void logsAreZeroFilledAndReplayed() {
+    QTemporaryDir dir;
+    auto log_sizes = [&] {
+      std::vector<qint64> sizes;
+      for (const QFileInfo& f : QDir(dir.filePath("db")).entryInfoList({"*.log"}, QDir::Files)) {
+        sizes.push_back(f.size());
+      }
+      return sizes;
+    };
+    const qint64 zeroed = (1 << 20) + (1 << 20) / 4;  // the default write buffer, plus a quarter
+    const std::string big(100 << 10, 'b');            // spans log blocks (32 kB each)
+    {
+      auto store = Open(dir);
+      QCOMPARE(log_sizes(), std::vector<qint64>{zeroed});
+      for (int i = 0; i < 200; ++i) {
+        kv::WriteBatch b;
+        b.Put("k" + std::to_string(i), i == 100 ? big : std::to_string(i));
+        QVERIFY(store->Write(b, true).ok());
+      }
+      QCOMPARE(log_sizes(), std::vector<qint64>{zeroed});  // written over the zeros
+    }
+    auto store = Open(dir);
+    for (int i = 0; i < 200; ++i) {
+      QCOMPARE(*Get(*store, "k" + std::to_string(i)), i == 100 ? big : std::to_string(i));
+    }
   }
 
   // Damaged files are reported as XX001 naming the directory.
