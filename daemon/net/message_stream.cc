@@ -1,12 +1,16 @@
 #include "daemon/net/message_stream.h"
 
+#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 
 #include <array>
+
+#include <boost/asio/post.hpp>
 
 #include "daemon/net/pgproto/message_reader.h"
 #include "shared/base/sqlstate.h"
@@ -40,16 +44,25 @@ bool ReadableWithin(int fd, std::chrono::milliseconds timeout) {
 }
 }  // namespace
 
-MessageStream::MessageStream(asio::ip::tcp::socket socket) : socket_(std::move(socket)) {
+MessageStream::MessageStream(asio::ip::tcp::socket socket)
+    : fd_(-1), idle_waiter_(socket.get_executor()) {
   boost::system::error_code ec;
-  socket_.non_blocking(true, ec);
-  socket_.set_option(asio::ip::tcp::no_delay(true), ec);
+  socket.non_blocking(true, ec);
+  socket.set_option(asio::ip::tcp::no_delay(true), ec);
+  fd_ = socket.release(ec);  // out of the epoll set; the descriptor stays open
+  if (ec) {
+    fd_ = -1;
+    SetIoError(ec.message());
+  }
 }
 
 int MessageStream::local_port() const {
-  boost::system::error_code ec;
-  asio::ip::tcp::endpoint local = socket_.local_endpoint(ec);
-  return ec ? 0 : local.port();
+  sockaddr_storage local{};
+  socklen_t size = sizeof local;
+  if (::getsockname(fd_, reinterpret_cast<sockaddr*>(&local), &size) != 0) return 0;
+  if (local.ss_family == AF_INET) return ntohs(reinterpret_cast<sockaddr_in*>(&local)->sin_port);
+  if (local.ss_family == AF_INET6) return ntohs(reinterpret_cast<sockaddr_in6*>(&local)->sin6_port);
+  return 0;
 }
 
 MessageStream::~MessageStream() { Close(); }
@@ -66,21 +79,21 @@ Status MessageStream::Flush() {
   // cannot continue in sync with the client.
   if (!out_.ok()) return out_.status();
   while (!out_.finished().empty()) {
-    boost::system::error_code ec;
-    size_t n = socket_.write_some(asio::buffer(out_.finished().data(), out_.finished().size()), ec);
-    if (ec == asio::error::would_block || ec == asio::error::try_again) {
-      std::string error = WaitFor(socket_.native_handle(), POLLOUT);
+    ssize_t n = ::send(fd_, out_.finished().data(), out_.finished().size(), MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      std::string error = WaitFor(fd_, POLLOUT);
       if (!error.empty()) {
         SetIoError(error);
         break;
       }
       continue;
     }
-    if (ec) {
-      SetIoError(ec.message());
+    if (n < 0) {
+      SetIoError(std::strerror(errno));
       break;
     }
-    out_.Consume(n);
+    out_.Consume(static_cast<size_t>(n));
   }
   if (!io_error_.ok()) out_.Consume(out_.finished().size());
   return io_error_;
@@ -94,12 +107,14 @@ Status MessageStream::FlushIfLarge() {
 MessageStream::ReadState MessageStream::ReadAvailable() {
   if (!io_error_.ok()) return ReadState::kClosed;
   std::array<char, kReadChunk> chunk;
-  boost::system::error_code ec;
-  size_t n = socket_.read_some(asio::buffer(chunk), ec);
-  if (ec == asio::error::would_block || ec == asio::error::try_again) return ReadState::kWouldBlock;
-  if (ec == asio::error::eof) return ReadState::kClosed;  // output may still go out
-  if (ec) {
-    SetIoError(ec.message());
+  ssize_t n;
+  do {
+    n = ::recv(fd_, chunk.data(), chunk.size(), 0);
+  } while (n < 0 && errno == EINTR);
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return ReadState::kWouldBlock;
+  if (n == 0) return ReadState::kClosed;  // end of input; output may still go out
+  if (n < 0) {
+    SetIoError(std::strerror(errno));
     return ReadState::kClosed;
   }
   if (in_pos_ == in_.size()) {
@@ -109,7 +124,7 @@ MessageStream::ReadState MessageStream::ReadAvailable() {
     in_.erase(0, in_pos_);
     in_pos_ = 0;
   }
-  in_.append(chunk.data(), n);
+  in_.append(chunk.data(), static_cast<size_t>(n));
   return ReadState::kData;
 }
 
@@ -135,7 +150,7 @@ Result<OwnedFrame> MessageStream::ReadFrameBlocking(bool startup_phase) {
                             : io_error_;
     }
     if (state == ReadState::kWouldBlock) {
-      std::string error = WaitFor(socket_.native_handle(), POLLIN);
+      std::string error = WaitFor(fd_, POLLIN);
       if (!error.empty()) {
         SetIoError(error);
         return io_error_;
@@ -145,14 +160,22 @@ Result<OwnedFrame> MessageStream::ReadFrameBlocking(bool startup_phase) {
 }
 
 bool MessageStream::WaitReadableFor(std::chrono::milliseconds timeout) {
-  return io_error_.ok() && ReadableWithin(socket_.native_handle(), timeout);
+  return io_error_.ok() && ReadableWithin(fd_, timeout);
 }
 
 void MessageStream::WaitReadable(std::function<void()> handler) {
-  socket_.async_wait(asio::socket_base::wait_read,
-                     [handler = std::move(handler)](const boost::system::error_code&) {
-                       handler();
-                     });
+  boost::system::error_code ec;
+  idle_waiter_.assign(fd_, ec);
+  if (ec) {
+    // The read that follows meets the failure and ends the connection.
+    asio::post(idle_waiter_.get_executor(), std::move(handler));
+    return;
+  }
+  idle_waiter_.async_wait(asio::posix::descriptor_base::wait_read,
+                          [this, handler = std::move(handler)](const boost::system::error_code&) {
+                            idle_waiter_.release();
+                            handler();
+                          });
 }
 
 void MessageStream::Shutdown(bool both) {
@@ -160,15 +183,16 @@ void MessageStream::Shutdown(bool both) {
   if (closed_) return;
   // shutdown(2) on the descriptor is safe while another thread waits on it;
   // the waiter sees end-of-file or an error and ends the connection.
-  ::shutdown(socket_.native_handle(), both ? SHUT_RDWR : SHUT_RD);
+  if (fd_ >= 0) ::shutdown(fd_, both ? SHUT_RDWR : SHUT_RD);
 }
 
 void MessageStream::Close() {
   std::lock_guard lock(close_mu_);
   if (closed_) return;
   closed_ = true;
-  boost::system::error_code ec;
-  socket_.close(ec);
+  // A wait that never completed (the server stopped) must not close fd_ too.
+  if (idle_waiter_.is_open()) idle_waiter_.release();
+  if (fd_ >= 0) ::close(fd_);
 }
 
 void MessageStream::ReleaseIdleMemory() {
