@@ -270,15 +270,6 @@ Status SqlRunner::CopyOut(const std::string& sql, std::string* data) {
   return session_->ExecuteSimpleQuery(sql, collector);
 }
 
-std::string QuoteIdentifier(const std::string& name) {
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string QuoteLiteral(const std::string& text) {
   std::string out = "'";
   for (char c : text) {

@@ -11,6 +11,7 @@
 #include "daemon/control/result_collector.h"
 #include "shared/base/result.h"
 #include "shared/control/types.h"
+#include "shared/base/sql_identifier.h"
 
 namespace db9::sql {
 class Database;
@@ -77,8 +78,8 @@ class SqlRunner {
   HangupGuard::Registration hangup_;
 };
 
-// SQL text helpers for the statements the control server builds.
-std::string QuoteIdentifier(const std::string& name);  // "my ""table"""
-std::string QuoteLiteral(const std::string& text);     // 'it''s'
+// SQL text helper for the statements the control server builds; names go
+// through db9::QuoteIdentifier.
+std::string QuoteLiteral(const std::string& text);  // 'it''s'
 
 }  // namespace db9::control

@@ -2,15 +2,6 @@
 
 namespace db9::gui {
 
-std::string QuoteIdentifier(const std::string& name) {
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 namespace {
 
 std::string Placeholder(size_t n) { return "$" + std::to_string(n); }

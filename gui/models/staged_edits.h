@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "shared/control/types.h"
+#include "shared/base/sql_identifier.h"
 
 namespace db9::gui {
 
@@ -60,7 +61,5 @@ class StagedEdits {
   std::vector<NewRow> newRows_;
 };
 
-// "name" with inner quotes doubled, as PostgreSQL reads identifiers.
-std::string QuoteIdentifier(const std::string& name);
 
 }  // namespace db9::gui

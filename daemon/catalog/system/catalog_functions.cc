@@ -4,6 +4,7 @@
 #include "daemon/catalog/system/relations.h"
 #include "daemon/catalog/system/row_values.h"
 #include "daemon/catalog/system/system_catalog.h"
+#include "shared/base/sql_identifier.h"
 
 namespace db9::catalog::system {
 namespace {
@@ -70,8 +71,8 @@ Result<Value> GetSerialSequence(const SystemContext& ctx, const Args& args) {
     }
   }
   if (seq == nullptr) return NullV(t::kText);
-  return TextV(QuoteIdent(NamespaceName(ctx.catalog, seq->namespace_oid)) + "." +
-               QuoteIdent(seq->name));
+  return TextV(QuoteIdentifierIfNeeded(NamespaceName(ctx.catalog, seq->namespace_oid)) + "." +
+               QuoteIdentifierIfNeeded(seq->name));
 }
 
 Result<Value> ToRegclass(const SystemContext& ctx, const Args& args) {

@@ -11,6 +11,7 @@
 #include "daemon/catalog/system/relations.h"
 #include "daemon/catalog/system/row_values.h"
 #include "daemon/catalog/system/system_catalog.h"
+#include "shared/base/sql_identifier.h"
 
 namespace db9::catalog::system {
 namespace {
@@ -22,7 +23,7 @@ std::string JoinIdents(const std::vector<std::string>& names) {
   std::string out;
   for (size_t i = 0; i < names.size(); ++i) {
     if (i > 0) out += ", ";
-    out += QuoteIdent(names[i]);
+    out += QuoteIdentifierIfNeeded(names[i]);
   }
   return out;
 }
@@ -32,12 +33,12 @@ std::string JoinIdents(const std::vector<std::string>& names) {
 std::string TableName(const SystemContext& ctx, const Table& table, bool pretty) {
   RelationEntry rel{table.oid, table.name, table.namespace_oid, 'r', &table};
   if (pretty) return RelationDisplayName(ctx.catalog, ctx.session.search_path, rel);
-  return QuoteIdent(NamespaceName(ctx.catalog, table.namespace_oid)) + "." + QuoteIdent(table.name);
+  return QuoteIdentifierIfNeeded(NamespaceName(ctx.catalog, table.namespace_oid)) + "." + QuoteIdentifierIfNeeded(table.name);
 }
 
 std::string IndexColumnDef(const Table& table, const IndexColumn& c) {
   const Column* col = table.ColumnByAttnum(c.attnum);
-  std::string out = QuoteIdent(col != nullptr ? col->name : "?");
+  std::string out = QuoteIdentifierIfNeeded(col != nullptr ? col->name : "?");
   if (c.descending) {
     out += " DESC";
     if (!c.nulls_first) out += " NULLS LAST";
@@ -55,10 +56,10 @@ Result<Value> IndexDef(const SystemContext& ctx, Oid index_oid, int64_t column, 
   if (column > 0) {
     if (column > static_cast<int64_t>(index->columns.size())) return NullV(t::kText);
     const Column* col = table->ColumnByAttnum(index->columns[column - 1].attnum);
-    return TextV(QuoteIdent(col != nullptr ? col->name : "?"));
+    return TextV(QuoteIdentifierIfNeeded(col != nullptr ? col->name : "?"));
   }
   std::string out = index->unique || index->primary ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
-  out += QuoteIdent(index->name) + " ON " + TableName(ctx, *table, pretty) + " USING " +
+  out += QuoteIdentifierIfNeeded(index->name) + " ON " + TableName(ctx, *table, pretty) + " USING " +
          index->access_method + " (";
   for (size_t i = 0; i < index->columns.size(); ++i) {
     if (i > 0) out += ", ";

@@ -3,6 +3,7 @@
 #include "daemon/catalog/system/names.h"
 #include "daemon/catalog/system/procs.h"
 #include "daemon/catalog/system/relations.h"
+#include "shared/base/sql_identifier.h"
 
 namespace db9::catalog::system {
 
@@ -52,12 +53,12 @@ std::string CatalogRegNameResolver::Name(Oid reg_type, Oid object) const {
       return Types().Find(object) != nullptr ? types::FormatType(Types(), object, -1) : "";
     case kRegnamespace: {
       const Namespace* ns = state_.NamespaceByOid(object);
-      return ns != nullptr ? QuoteIdent(ns->name) : "";
+      return ns != nullptr ? QuoteIdentifierIfNeeded(ns->name) : "";
     }
     case types::oid::kRegproc: {
       // regproc prints the bare name: built-ins are all in pg_catalog.
       std::optional<ProcEntry> proc = ProcByOid(object);
-      return proc ? QuoteIdent(proc->name) : "";
+      return proc ? QuoteIdentifierIfNeeded(proc->name) : "";
     }
     default:
       return "";

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "daemon/functions/registries.h"
+#include "shared/base/sql_identifier.h"
 
 namespace db9::catalog::system {
 
@@ -84,33 +85,6 @@ bool RelationVisible(const CatalogState& state, const std::vector<std::string>& 
   return false;
 }
 
-std::string QuoteIdent(std::string_view name) {
-  // Reserved words that appear as table/column names in practice; the full
-  // keyword list lives in the parser, which this layer cannot see.
-  static const char* const kReserved[] = {
-      "all", "and", "any", "array", "as", "asc", "both", "case", "cast", "check", "collate",
-      "column", "constraint", "create", "default", "desc", "distinct", "do", "else", "end",
-      "except", "false", "for", "foreign", "from", "grant", "group", "having", "in", "into",
-      "leading", "limit", "not", "null", "offset", "on", "only", "or", "order", "primary",
-      "references", "select", "table", "then", "to", "true", "union", "unique", "user", "using",
-      "when", "where", "window", "with"};
-  bool plain = !name.empty() && (name[0] == '_' || (name[0] >= 'a' && name[0] <= 'z'));
-  for (char c : name) {
-    if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '$')) plain = false;
-  }
-  if (plain) {
-    for (const char* word : kReserved) {
-      if (name == word) plain = false;
-    }
-  }
-  if (plain) return std::string(name);
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string NamespaceName(const CatalogState& state, Oid namespace_oid) {
   const Namespace* ns = state.NamespaceByOid(namespace_oid);
@@ -120,9 +94,9 @@ std::string NamespaceName(const CatalogState& state, Oid namespace_oid) {
 std::string RelationDisplayName(const CatalogState& state,
                                 const std::vector<std::string>& search_path,
                                 const RelationEntry& relation) {
-  if (RelationVisible(state, search_path, relation)) return QuoteIdent(relation.name);
-  return QuoteIdent(NamespaceName(state, relation.namespace_oid)) + "." +
-         QuoteIdent(relation.name);
+  if (RelationVisible(state, search_path, relation)) return QuoteIdentifierIfNeeded(relation.name);
+  return QuoteIdentifierIfNeeded(NamespaceName(state, relation.namespace_oid)) + "." +
+         QuoteIdentifierIfNeeded(relation.name);
 }
 
 const types::TypeRegistry& Types() { return functions::BuiltinRegistries().types; }

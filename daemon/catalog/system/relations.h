@@ -50,10 +50,6 @@ std::string RelationDisplayName(const CatalogState& state,
                                 const std::vector<std::string>& search_path,
                                 const RelationEntry& relation);
 
-// quote_ident(): double quotes unless the name is a lower-case identifier
-// that is not a keyword we know to need quoting.
-std::string QuoteIdent(std::string_view name);
-
 std::string NamespaceName(const CatalogState& state, Oid namespace_oid);
 
 // The type registry pg_type and format_type describe (the built-in one).

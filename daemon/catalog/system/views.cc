@@ -12,6 +12,7 @@
 #include "daemon/catalog/system/relations.h"
 #include "daemon/catalog/system/row_values.h"
 #include "daemon/catalog/system/system_catalog.h"
+#include "shared/base/sql_identifier.h"
 
 namespace db9::catalog::system {
 namespace {
@@ -27,10 +28,10 @@ std::string ViewDefinition(const View& view) {
   std::string names;
   for (size_t i = 0; i < view.columns.size(); ++i) {
     renamed |= !renamed && view.columns[i].name != view.query_names[i];
-    names += (i > 0 ? ", " : "") + QuoteIdent(view.columns[i].name);
+    names += (i > 0 ? ", " : "") + QuoteIdentifierIfNeeded(view.columns[i].name);
   }
   if (!renamed) return " " + view.definition + ";";
-  return " SELECT " + names + " FROM (" + view.definition + ") " + QuoteIdent(view.name) + "(" +
+  return " SELECT " + names + " FROM (" + view.definition + ") " + QuoteIdentifierIfNeeded(view.name) + "(" +
          names + ");";
 }
 
@@ -61,8 +62,8 @@ Result<Value> RuleDefinition(const SystemContext& ctx, const Args& args) {
   const View* view = ctx.catalog.ViewByOid(static_cast<Oid>(args[0].as_int()));
   if (view == nullptr) return NullV(t::kText);
   return TextV("CREATE RULE \"_RETURN\" AS\n    ON SELECT TO " +
-               QuoteIdent(NamespaceName(ctx.catalog, view->namespace_oid)) + "." +
-               QuoteIdent(view->name) + " DO INSTEAD  " + view->definition + ";");
+               QuoteIdentifierIfNeeded(NamespaceName(ctx.catalog, view->namespace_oid)) + "." +
+               QuoteIdentifierIfNeeded(view->name) + " DO INSTEAD  " + view->definition + ";");
 }
 
 Result<SystemRows> PgViewsRows(const SystemContext& ctx) {

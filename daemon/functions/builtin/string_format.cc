@@ -7,6 +7,7 @@
 
 #include "daemon/functions/builtin/helpers.h"
 #include "daemon/functions/builtin/text_case.h"
+#include "shared/base/sql_identifier.h"
 
 namespace db9::functions {
 namespace {
@@ -18,39 +19,7 @@ Result<std::string> AsText(FunctionContext& ctx, const Value& v) {
   return types::FormatText(ctx.types(), v, *ctx.io);
 }
 
-bool IsReservedWord(const std::string& s) {
-  static const char* const kWords[] = {
-      "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both",
-      "case", "cast", "check", "collate", "column", "constraint", "create", "current_catalog",
-      "current_date", "current_role", "current_time", "current_timestamp", "current_user",
-      "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "false",
-      "fetch", "for", "foreign", "from", "grant", "group", "having", "in", "initially",
-      "intersect", "into", "lateral", "leading", "limit", "localtime", "localtimestamp", "not",
-      "null", "offset", "on", "only", "or", "order", "placing", "primary", "references",
-      "returning", "select", "session_user", "some", "symmetric", "table", "then", "to",
-      "trailing", "true", "union", "unique", "user", "using", "variadic", "when", "where",
-      "window", "with"};
-  for (const char* w : kWords) {
-    if (s == w) return true;
-  }
-  return false;
-}
-
 }  // namespace
-
-std::string QuoteIdent(const std::string& s) {
-  bool safe = !s.empty() && ((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_');
-  for (char c : s) {
-    safe &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  }
-  if (safe && !IsReservedWord(s)) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  return out + "\"";
-}
 
 std::string QuoteLiteral(const std::string& s) {
   bool backslash = s.find('\\') != std::string::npos;
@@ -202,7 +171,7 @@ Result<Value> Format(FunctionContext& ctx, Args a) {
       if (spec.type == 'L') s = "NULL";
     } else {
       DB9_ASSIGN_OR_RETURN(std::string text, AsText(ctx, v));
-      s = spec.type == 's' ? text : (spec.type == 'I' ? QuoteIdent(text) : QuoteLiteral(text));
+      s = spec.type == 's' ? text : (spec.type == 'I' ? QuoteIdentifierIfNeeded(text) : QuoteLiteral(text));
     }
     AppendPadded(&out, s, spec.width, spec.left);
   }
@@ -245,7 +214,7 @@ Status RegisterStringFormatting(Registries& r) {
   DB9_RETURN_IF_ERROR(
       AddFunction(r, "format", {t, oid::kAny}, t, Format, Volatility::kStable, false, true));
   DB9_RETURN_IF_ERROR(AddFunction(r, "quote_ident", {t}, t, [](FunctionContext&, Args a) -> Result<Value> {
-    return Value::Text(QuoteIdent(a[0].as_string()));
+    return Value::Text(QuoteIdentifierIfNeeded(a[0].as_string()));
   }));
   DB9_RETURN_IF_ERROR(AddFunction(r, "quote_literal", {t}, t, [](FunctionContext&, Args a) -> Result<Value> {
     return Value::Text(QuoteLiteral(a[0].as_string()));

@@ -20,8 +20,7 @@ std::string InitCapUtf8(std::string_view s);
 char32_t DecodeUtf8At(std::string_view s, size_t i);
 std::string EncodeUtf8(char32_t c);
 
-// quote_ident / quote_literal as PostgreSQL quotes (string_format.cc).
-std::string QuoteIdent(const std::string& s);
+// quote_literal as PostgreSQL quotes (string_format.cc).
 std::string QuoteLiteral(const std::string& s);
 
 // concat, concat_ws, format, quote_ident, quote_literal, || (string_format.cc).

@@ -8,6 +8,7 @@
 #include "daemon/catalog/system/relations.h"
 #include "daemon/sql/session/ddl_executor.h"
 #include "daemon/sql/session/sequence_options.h"
+#include "shared/base/sql_identifier.h"
 
 namespace db9::sql {
 namespace {
@@ -244,9 +245,9 @@ Status DdlExecutor::AddColumnDef(
     // string literal; outside public schema-qualified, since the default is
     // kept as text and must find the sequence whatever search_path the
     // inserting session has.
-    std::string name = catalog::system::QuoteIdent(seq.name);
+    std::string name = QuoteIdentifierIfNeeded(seq.name);
     if (seq.namespace_oid != catalog::kPublicNamespace) {
-      name = catalog::system::QuoteIdent(catalog::system::NamespaceName(view(), seq.namespace_oid)) +
+      name = QuoteIdentifierIfNeeded(catalog::system::NamespaceName(view(), seq.namespace_oid)) +
              "." + name;
     }
     std::string literal;

@@ -6,6 +6,7 @@
 #include "daemon/catalog/system/relations.h"
 #include "daemon/sql/binder/tree_walk.h"
 #include "daemon/sql/session/ddl_executor.h"
+#include "shared/base/sql_identifier.h"
 
 namespace db9::sql {
 
@@ -34,8 +35,8 @@ Status DdlExecutor::RenameInViews(Oid oid, const std::string& schema, const std:
 
 Status DdlExecutor::RecheckDependentViews(Oid oid, const std::string& what) {
   for (const catalog::View* reader : view().DependentViews(oid)) {
-    std::string name = catalog::system::QuoteIdent(catalog::system::NamespaceName(view(), reader->namespace_oid)) +
-                       "." + catalog::system::QuoteIdent(reader->name);
+    std::string name = QuoteIdentifierIfNeeded(catalog::system::NamespaceName(view(), reader->namespace_oid)) +
+                       "." + QuoteIdentifierIfNeeded(reader->name);
     DB9_ASSIGN_OR_RETURN(std::shared_ptr<const ParsedQuery> parsed, sql::Parse("SELECT * FROM " + name));
     Binder binder = MakeBinder();
     Result<BoundQuery> bound = binder.BindSelect(parsed->statements[0].node->select_stmt(), nullptr);

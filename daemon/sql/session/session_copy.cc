@@ -1,6 +1,7 @@
 // COPY ... FROM STDIN and COPY ... TO STDOUT in text and CSV formats.
 #include "daemon/sql/session/copy_format.h"
 #include "daemon/sql/session/session_impl.h"
+#include "shared/base/sql_identifier.h"
 
 namespace db9::sql {
 namespace {
@@ -92,18 +93,13 @@ Status SessionImpl::ExecuteCopy(const pg_query::CopyStmt& stmt, ClientChannel& c
       select = stmt.query().select_stmt();
     } else {
       // COPY t (a, b) TO STDOUT is SELECT a, b FROM t.
-      auto quoted = [](const std::string& name) {
-        std::string out = "\"";
-        for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return out + "\"";
-      };
       std::string columns;
       for (const pg_query::Node& a : stmt.attlist()) {
         if (!columns.empty()) columns += ", ";
-        columns += quoted(StringValue(a));
+        columns += QuoteIdentifier(StringValue(a));
       }
-      std::string rel = (stmt.relation().schemaname().empty() ? "" : quoted(stmt.relation().schemaname()) + ".") +
-                        quoted(stmt.relation().relname());
+      std::string rel = (stmt.relation().schemaname().empty() ? "" : QuoteIdentifier(stmt.relation().schemaname()) + ".") +
+                        QuoteIdentifier(stmt.relation().relname());
       DB9_ASSIGN_OR_RETURN(holder, sql::Parse("SELECT " + (columns.empty() ? "*" : columns) + " FROM " + rel));
       select = holder->statements[0].node->select_stmt();
     }

@@ -7,6 +7,7 @@
 #include "daemon/catalog/system/reg_name_resolver.h"
 #include "daemon/catalog/system/relations.h"
 #include "daemon/catalog/system/system_catalog.h"
+#include "shared/base/sql_identifier.h"
 
 using namespace db9;
 using namespace db9::catalog;
@@ -305,9 +306,22 @@ class CatalogSystemTest : public QObject {
     QCOMPARE(parts[1], std::string("My \"T"));
     QVERIFY(!system::ParseQualifiedName("a..b").ok());
     QVERIFY(!system::ParseQualifiedName("\"open").ok());
-    QCOMPARE(system::QuoteIdent("users"), std::string("users"));
-    QCOMPARE(system::QuoteIdent("Mixed Case"), std::string("\"Mixed Case\""));
-    QCOMPARE(system::QuoteIdent("select"), std::string("\"select\""));
+  }
+
+  // What PostgreSQL 15's quote_ident() returns for each (checked there).
+  void identifiersAreQuotedAsPostgresQuotesThem() {
+    QCOMPARE(QuoteIdentifierIfNeeded("users"), std::string("users"));
+    QCOMPARE(QuoteIdentifierIfNeeded("_x1"), std::string("_x1"));
+    QCOMPARE(QuoteIdentifierIfNeeded("Mixed Case"), std::string("\"Mixed Case\""));
+    QCOMPARE(QuoteIdentifierIfNeeded("select"), std::string("\"select\""));  // reserved
+    QCOMPARE(QuoteIdentifierIfNeeded("time"), std::string("\"time\""));      // column-name keyword
+    QCOMPARE(QuoteIdentifierIfNeeded("left"), std::string("\"left\""));      // type/function-name keyword
+    QCOMPARE(QuoteIdentifierIfNeeded("name"), std::string("name"));            // unreserved keyword
+    QCOMPARE(QuoteIdentifierIfNeeded("a$b"), std::string("\"a$b\""));
+    QCOMPARE(QuoteIdentifierIfNeeded("1a"), std::string("\"1a\""));
+    QCOMPARE(QuoteIdentifierIfNeeded(""), std::string("\"\""));
+    QCOMPARE(QuoteIdentifier("my \"t\""), std::string("\"my \"\"t\"\"\""));
+    QCOMPARE(QuoteIdentifier("users"), std::string("\"users\""));
   }
 };
 
