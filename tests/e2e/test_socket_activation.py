@@ -41,7 +41,11 @@ class ActivatedDaemon:
         self.process = subprocess.Popen(
             [ACTIVATE, *listen, *passed, str(find_binary("db9d")), "--port", str(self.port)],
             stdout=open(self.log_path, "ab"), stderr=subprocess.STDOUT, env=self.env)
-        wait_for(self.socket.exists, 10, "systemd-socket-activate to listen")
+        # It creates the socket file at bind() and listens just after, then
+        # says so; a connection in between would be refused.
+        sockets = 1 + len(extra_sockets)
+        wait_for(lambda: self.log().count("Listening on ") >= sockets, 10,
+                 "systemd-socket-activate to listen")
 
     def cli(self, *args, check=True):
         result = subprocess.run([str(self.db9), *args], capture_output=True, text=True,
