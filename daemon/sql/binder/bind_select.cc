@@ -11,6 +11,7 @@
 #include "daemon/sql/exec/cte_prelude_op.h"
 #include "daemon/sql/exec/distinct_on_op.h"
 #include "daemon/sql/exec/project_set_op.h"
+#include "daemon/sql/exec/projection.h"
 #include "daemon/sql/planner/column_use.h"
 #include "daemon/sql/binder/window_binding.h"
 
@@ -663,7 +664,7 @@ Result<BoundQuery> Binder::BindSelectBody(const pg_query::SelectStmt& stmt, cons
   }
 
   BoundQuery q;
-  OperatorPtr root = std::make_unique<ProjectOp>(std::move(input), exprs, columns);
+  OperatorPtr root = MakeProjection(std::move(input), exprs, columns);
   if (stmt.distinct_clause_size() > 0 && distinct_on.empty()) {
     root = std::make_unique<DistinctOp>(std::move(root), static_cast<int>(visible));
   }

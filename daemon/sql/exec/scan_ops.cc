@@ -134,16 +134,44 @@ Status TableScanOp::Open(ExecContext& ctx) {
   return Status::OK();
 }
 
+void TableScanOp::EmitOnly(const std::vector<int>& sources, std::vector<OutputColumn> out_columns) {
+  // `sources` index the current output; a second projection (a subquery's
+  // select list, then the outer one) picks from the first one's picks.
+  std::vector<int> table_columns;
+  for (int source : sources) {
+    table_columns.push_back(sources_.empty() ? source : sources_[static_cast<size_t>(source)].column);
+  }
+  sources_.clear();
+  for (int column : table_columns) {
+    sources_.push_back(
+        {column, std::count(table_columns.begin(), table_columns.end(), column) == 1});
+  }
+  columns = std::move(out_columns);
+}
+
 Result<bool> TableScanOp::EmitStored(ExecContext& ctx, std::string_view key,
                                      std::string_view value, Row* row) {
-  DB9_RETURN_IF_ERROR(catalog::DecodeRowInto(*table_, value, row, needed_ ? &*needed_ : nullptr));
+  Row& table_row = sources_.empty() ? *row : decoded_;
+  DB9_RETURN_IF_ERROR(
+      catalog::DecodeRowInto(*table_, value, &table_row, needed_ ? &*needed_ : nullptr));
   if (recheck_) {
     for (const ExprPtr& predicate : path_.enforced) {
-      DB9_ASSIGN_OR_RETURN(bool keep, EvalPredicate(*predicate, ctx, *row));
+      DB9_ASSIGN_OR_RETURN(bool keep, EvalPredicate(*predicate, ctx, table_row));
       if (!keep) return false;
     }
   }
   if (emit_row_key_) row->push_back(Value::OfString(types::oid::kBytea, std::string(key)));
+  if (!sources_.empty()) {
+    row->resize(sources_.size());
+    for (size_t i = 0; i < sources_.size(); ++i) {
+      Value& from = decoded_[static_cast<size_t>(sources_[i].column)];
+      if (sources_[i].only_use) {
+        std::swap((*row)[i], from);
+      } else {
+        (*row)[i] = from;
+      }
+    }
+  }
   return true;
 }
 
