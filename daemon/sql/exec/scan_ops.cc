@@ -165,10 +165,15 @@ Result<bool> TableScanOp::EmitStored(ExecContext& ctx, std::string_view key,
     row->resize(sources_.size());
     for (size_t i = 0; i < sources_.size(); ++i) {
       Value& from = decoded_[static_cast<size_t>(sources_[i].column)];
-      if (sources_[i].only_use) {
-        std::swap((*row)[i], from);
+      Value& to = (*row)[i];
+      // Integers (most columns) by plain assignment: a Value swap goes
+      // through the variant's generic moves.
+      if (std::holds_alternative<int64_t>(from.payload())) {
+        to.Set(from.type(), from.as_int());
+      } else if (sources_[i].only_use) {
+        std::swap(to, from);
       } else {
-        (*row)[i] = from;
+        to = from;
       }
     }
   }
