@@ -140,3 +140,27 @@ def test_orders_the_scan_does_not_give_are_sorted(conn):
         assert "  ->  Sort" in plan(conn, sql), sql
     assert conn.execute("SELECT id FROM items ORDER BY id DESC NULLS LAST LIMIT 2").fetchall() == [
         (3,), (2,)]
+
+
+def test_explain_execute_shows_the_prepared_statements_plan(conn):
+    conn.execute("PREPARE by_id(int) AS SELECT note FROM items WHERE id = $1")
+    conn.execute("PREPARE by_note(text) AS SELECT id FROM items WHERE note = $1")
+    assert plan(conn, "EXECUTE by_id(2)") == ["Index Scan using items_pkey on items"]
+    # The plan of the statement's text with its parameter unbound, as drivers send it.
+    by_note = plan(conn, "EXECUTE by_note('y')")
+    assert by_note == plan(conn, "SELECT id FROM items WHERE note = %s", ("y",))
+    assert any("Seq Scan on items" in line for line in by_note)
+
+
+def test_explain_execute_checks_the_statement_and_its_arguments(conn):
+    # The SQLSTATEs and messages PostgreSQL 15 gives.
+    conn.execute("PREPARE by_id(int) AS SELECT note FROM items WHERE id = $1")
+    with pytest.raises(psycopg.errors.InvalidSqlStatementName) as missing:
+        conn.execute("EXPLAIN EXECUTE nosuch(1)")
+    assert missing.value.diag.message_primary == 'prepared statement "nosuch" does not exist'
+    with pytest.raises(psycopg.errors.SyntaxError) as count:
+        conn.execute("EXPLAIN EXECUTE by_id(1, 2)")
+    assert count.value.diag.message_primary == (
+        'wrong number of parameters for prepared statement "by_id"')
+    with pytest.raises(psycopg.errors.InvalidTextRepresentation):
+        conn.execute("EXPLAIN EXECUTE by_id('x')")

@@ -61,19 +61,31 @@ Status SessionImpl::ExecuteExplain(const pg_query::ExplainStmt& stmt, ClientChan
                                    bool send_description) {
   DB9_RETURN_IF_ERROR(CheckOptions(stmt));
   const pg_query::Node& query = stmt.query();
-  if (!IsPlannable(query)) {
+  std::vector<std::string> lines;
+  if (query.has_execute_stmt()) {
+    // The prepared statement's plan; the arguments are checked as EXECUTE
+    // would, though plans do not depend on their values.
+    DB9_ASSIGN_OR_RETURN(std::shared_ptr<PreparedStatement> prepared,
+                         FindPreparedForExecute(query.execute_stmt()));
+    DB9_RETURN_IF_ERROR(ExecuteArguments(query.execute_stmt(), *prepared).status());
+    bool shared = false;
+    DB9_ASSIGN_OR_RETURN(std::shared_ptr<BoundQuery> plan, PlanFor(*prepared, &shared));
+    lines = ExplainPlan(*plan->root);
+  } else if (IsPlannable(query)) {
+    std::vector<Oid> param_types;
+    BindContext ctx = MakeBindContext(&param_types);
+    Binder binder(ctx);
+    DB9_ASSIGN_OR_RETURN(BoundQuery bound, BindPlannable(binder, query));
+    lines = ExplainPlan(*bound.root);
+  } else {
     return Status::Error(sqlstate::kFeatureNotSupported,
                          "EXPLAIN of " + NodeTypeName(query) + " is not supported");
   }
-  std::vector<Oid> param_types;
-  BindContext ctx = MakeBindContext(&param_types);
-  Binder binder(ctx);
-  DB9_ASSIGN_OR_RETURN(BoundQuery bound, BindPlannable(binder, query));
   ColumnDescription column;
   column.name = "QUERY PLAN";
   channel.BeginRows({column}, send_description);
   std::vector<Value> row(1);
-  for (std::string& line : ExplainPlan(*bound.root)) {
+  for (std::string& line : lines) {
     row[0] = Value::Text(std::move(line));
     DB9_RETURN_IF_ERROR(channel.SendDataRow(row));
   }

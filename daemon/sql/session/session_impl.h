@@ -203,6 +203,12 @@ class SessionImpl final : public Session, private functions::SessionSettingsAcce
                           ClientChannel& channel);
   Status ExecutePrepared(const pg_query::ExecuteStmt& stmt, ClientChannel& channel,
                          bool send_description);
+  // EXECUTE's statement, and its argument values in the parameter types
+  // (for EXECUTE and EXPLAIN EXECUTE). REQUIRES: a transaction.
+  Result<std::shared_ptr<PreparedStatement>> FindPreparedForExecute(
+      const pg_query::ExecuteStmt& stmt);
+  Result<std::vector<Value>> ExecuteArguments(const pg_query::ExecuteStmt& stmt,
+                                              const PreparedStatement& prepared);
 
   friend class DdlExecutor;
 

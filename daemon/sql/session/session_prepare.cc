@@ -36,37 +36,48 @@ Status SessionImpl::PrepareStatement(const ParsedStatement& statement,
   return Status::OK();
 }
 
-Status SessionImpl::ExecutePrepared(const pg_query::ExecuteStmt& stmt, ClientChannel& channel,
-                                    bool send_description) {
+Result<std::shared_ptr<PreparedStatement>> SessionImpl::FindPreparedForExecute(
+    const pg_query::ExecuteStmt& stmt) {
   auto it = statements_.find(stmt.name());
   if (it == statements_.end()) {
     return Status::Error(sqlstate::kInvalidSqlStatementName,
                          "prepared statement \"" + stmt.name() + "\" does not exist");
   }
-  std::shared_ptr<PreparedStatement> prepared = it->second;
-  if (static_cast<size_t>(stmt.params_size()) != prepared->param_types.size()) {
+  if (static_cast<size_t>(stmt.params_size()) != it->second->param_types.size()) {
     return Status::Error(sqlstate::kSyntaxError,
                          "wrong number of parameters for prepared statement \"" + stmt.name() + "\"")
-        .WithDetail("Expected " + std::to_string(prepared->param_types.size()) +
+        .WithDetail("Expected " + std::to_string(it->second->param_types.size()) +
                     " parameters but got " + std::to_string(stmt.params_size()) + ".");
   }
-  DB9_RETURN_IF_ERROR(EnsureTransaction());
-  StartStatement();
-  Portal portal;
-  portal.prepared = prepared;
+  return it->second;
+}
+
+Result<std::vector<Value>> SessionImpl::ExecuteArguments(const pg_query::ExecuteStmt& stmt,
+                                                         const PreparedStatement& prepared) {
   // The values are expressions over nothing, converted to the parameter
   // types as an assignment would (PostgreSQL's rule for EXECUTE).
   Binder binder(MakeBindContext(nullptr));
   std::unique_ptr<StatementIo> io = NewStatementIo();
   std::unique_ptr<ExecContext> ctx = NewExecContext(nullptr, &io->io());
+  std::vector<Value> values;
   for (int i = 0; i < stmt.params_size(); ++i) {
-    const pg_query::Node& arg = stmt.params(i);
-    DB9_ASSIGN_OR_RETURN(ExprPtr e, binder.BindExpr(arg, Scope{}));
-    DB9_ASSIGN_OR_RETURN(e, binder.Coerce(std::move(e), prepared->param_types[i], -1,
+    DB9_ASSIGN_OR_RETURN(ExprPtr e, binder.BindExpr(stmt.params(i), Scope{}));
+    DB9_ASSIGN_OR_RETURN(e, binder.Coerce(std::move(e), prepared.param_types[i], -1,
                                           functions::CoercionContext::kAssignment, -1));
     DB9_ASSIGN_OR_RETURN(Value v, e->Eval(*ctx, Row{}));
-    portal.params.push_back(std::move(v));
+    values.push_back(std::move(v));
   }
+  return values;
+}
+
+Status SessionImpl::ExecutePrepared(const pg_query::ExecuteStmt& stmt, ClientChannel& channel,
+                                    bool send_description) {
+  DB9_ASSIGN_OR_RETURN(std::shared_ptr<PreparedStatement> prepared, FindPreparedForExecute(stmt));
+  DB9_RETURN_IF_ERROR(EnsureTransaction());
+  StartStatement();
+  Portal portal;
+  portal.prepared = prepared;
+  DB9_ASSIGN_OR_RETURN(portal.params, ExecuteArguments(stmt, *prepared));
   return RunPortal(portal, 0, channel, send_description).status();
 }
 
