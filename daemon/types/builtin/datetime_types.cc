@@ -176,16 +176,7 @@ Result<Value> IntervalKeyDecode(const TypeInfo&, keyenc::KeyDecoder& in, keyenc:
 
 TypeInfo DatetimeEntry(Oid oid, const char* name, const char* sql_name, int16_t len, Oid array,
                        bool preferred) {
-  TypeInfo t;
-  t.oid = oid;
-  t.name = name;
-  t.sql_name = sql_name;
-  t.typlen = len;
-  t.byval = true;
-  t.align = len == 4 ? 'i' : 'd';
-  t.category = category::kDateTime;
-  t.preferred = preferred;
-  t.array_oid = array;
+  TypeInfo t = BuiltinTypeEntry(oid, name, sql_name, len, category::kDateTime, array, preferred);
   t.receive = Int64Recv;
   t.send = Int64Send;
   t.compare = CompareInt;

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "daemon/types/builtin/builtin_types.h"
+#include "daemon/types/builtin/scalar_codecs.h"
 #include "daemon/types/float_format.h"
 #include "daemon/types/type_util.h"
 
@@ -117,16 +118,7 @@ Result<Value> FloatKeyDecode(const TypeInfo& self, keyenc::KeyDecoder& in,
 
 TypeInfo FloatEntry(Oid oid, const char* name, const char* sql_name, int16_t len, Oid array,
                     bool preferred) {
-  TypeInfo t;
-  t.oid = oid;
-  t.name = name;
-  t.sql_name = sql_name;
-  t.typlen = len;
-  t.byval = true;
-  t.align = len == 4 ? 'i' : 'd';
-  t.category = category::kNumeric;
-  t.preferred = preferred;
-  t.array_oid = array;
+  TypeInfo t = BuiltinTypeEntry(oid, name, sql_name, len, category::kNumeric, array, preferred);
   t.input = FloatIn;
   t.output = FloatOut;
   t.receive = FloatRecv;

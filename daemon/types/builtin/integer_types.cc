@@ -139,16 +139,7 @@ Result<std::string> RegOut(const TypeInfo& self, const Value& v, const IoContext
 
 TypeInfo IntEntry(Oid oid, const char* name, const char* sql_name, int16_t len, Oid array,
                   bool preferred, char category) {
-  TypeInfo t;
-  t.oid = oid;
-  t.name = name;
-  t.sql_name = sql_name;
-  t.typlen = len;
-  t.byval = true;
-  t.align = len == 2 ? 's' : (len == 4 ? 'i' : 'd');
-  t.category = category;
-  t.preferred = preferred;
-  t.array_oid = array;
+  TypeInfo t = BuiltinTypeEntry(oid, name, sql_name, len, category, array, preferred);
   t.input = IntIn;
   t.output = IntOut;
   t.receive = IntRecv;

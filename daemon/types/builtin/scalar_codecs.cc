@@ -4,6 +4,21 @@
 
 namespace db9::types {
 
+TypeInfo BuiltinTypeEntry(Oid oid, const char* name, const char* sql_name, int16_t len,
+                          char category, Oid array, bool preferred) {
+  TypeInfo t;
+  t.oid = oid;
+  t.name = name;
+  t.sql_name = sql_name;
+  t.typlen = len;
+  t.byval = len > 0;
+  if (len > 0) t.align = len == 1 ? 'c' : len == 2 ? 's' : len == 4 ? 'i' : 'd';
+  t.category = category;
+  t.preferred = preferred;
+  t.array_oid = array;
+  return t;
+}
+
 int CompareInt(const TypeInfo&, const Value& a, const Value& b) {
   return Cmp3(a.as_int(), b.as_int());
 }

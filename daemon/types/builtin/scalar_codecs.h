@@ -17,6 +17,12 @@ uint64_t HashBytesValue(const TypeInfo&, const Value& v);
 void KeyEncodeBytes(const TypeInfo&, const Value& v, keyenc::Direction dir, std::string* out);
 Result<Value> KeyDecodeBytes(const TypeInfo& self, keyenc::KeyDecoder& in, keyenc::Direction dir);
 
+// pg_type's descriptive fields of a built-in type; the caller adds the
+// functions. A fixed `len` (1, 2, 4, 8) is passed by value and aligned to its
+// size; -1 is a varlena.
+TypeInfo BuiltinTypeEntry(Oid oid, const char* name, const char* sql_name, int16_t len,
+                          char category, Oid array, bool preferred);
+
 // Binary I/O for string payloads sent as their raw bytes (text, bytea, json...).
 Result<std::string> SendRawString(const TypeInfo&, const Value& v, const IoContext&);
 

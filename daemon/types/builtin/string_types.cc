@@ -135,14 +135,7 @@ Result<std::string> CharSend(const TypeInfo&, const Value& v, const IoContext&) 
 
 TypeInfo StringEntry(Oid oid, const char* name, const char* sql_name, Oid array,
                      bool preferred) {
-  TypeInfo t;
-  t.oid = oid;
-  t.name = name;
-  t.sql_name = sql_name;
-  t.typlen = -1;
-  t.category = category::kString;
-  t.preferred = preferred;
-  t.array_oid = array;
+  TypeInfo t = BuiltinTypeEntry(oid, name, sql_name, -1, category::kString, array, preferred);
   t.input = TextIn;
   t.output = TextOut;
   t.receive = TextRecv;
