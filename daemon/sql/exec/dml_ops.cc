@@ -114,19 +114,30 @@ UpdateOp::UpdateOp(OperatorPtr input, WriteTarget target, std::vector<ExprPtr> s
   columns = std::move(returning_columns);
 }
 
-Result<bool> UpdateOp::Next(ExecContext& ctx, Row* row) {
-  const catalog::Table& table = *target_.table;
-  const size_t n = table.columns.size();
-  Row input;
+Result<bool> DmlOperator::NextLockedRow(ExecContext& ctx, Operator& input,
+                                        const catalog::Table& table, const ExprPtr& recheck,
+                                        Row* row, std::string* key) {
   while (!done_) {
-    DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &input));
+    DB9_ASSIGN_OR_RETURN(bool more, input.Next(ctx, row));
     if (!more) {
       done_ = true;
       break;
     }
-    std::string key = input[n].as_string();
-    DB9_ASSIGN_OR_RETURN(bool keep, LockAndRecheck(ctx, table, key, recheck_, &input));
-    if (!keep) continue;
+    *key = (*row)[table.columns.size()].as_string();
+    DB9_ASSIGN_OR_RETURN(bool keep, LockAndRecheck(ctx, table, *key, recheck, row));
+    if (keep) return true;
+  }
+  return false;
+}
+
+Result<bool> UpdateOp::Next(ExecContext& ctx, Row* row) {
+  const catalog::Table& table = *target_.table;
+  const size_t n = table.columns.size();
+  Row input;
+  std::string key;
+  while (true) {
+    DB9_ASSIGN_OR_RETURN(bool found, NextLockedRow(ctx, *input_, table, recheck_, &input, &key));
+    if (!found) return false;
     Row old_row(input.begin(), input.begin() + n);
     Row new_row = old_row;
     for (size_t i = 0; i < n; ++i) {
@@ -141,7 +152,6 @@ Result<bool> UpdateOp::Next(ExecContext& ctx, Row* row) {
       return EmitReturning(ctx, input, row);
     }
   }
-  return false;
 }
 
 DeleteOp::DeleteOp(OperatorPtr input, WriteTarget target, ExprPtr recheck,
@@ -155,15 +165,10 @@ Result<bool> DeleteOp::Next(ExecContext& ctx, Row* row) {
   const catalog::Table& table = *target_.table;
   const size_t n = table.columns.size();
   Row input;
-  while (!done_) {
-    DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &input));
-    if (!more) {
-      done_ = true;
-      break;
-    }
-    std::string key = input[n].as_string();
-    DB9_ASSIGN_OR_RETURN(bool keep, LockAndRecheck(ctx, table, key, recheck_, &input));
-    if (!keep) continue;
+  std::string key;
+  while (true) {
+    DB9_ASSIGN_OR_RETURN(bool found, NextLockedRow(ctx, *input_, table, recheck_, &input, &key));
+    if (!found) return false;
     // A row deleted earlier in this statement (duplicate join match) is gone.
     DB9_ASSIGN_OR_RETURN(std::optional<std::string> still, ctx.txn->Get(key));
     if (!still) continue;
@@ -173,7 +178,6 @@ Result<bool> DeleteOp::Next(ExecContext& ctx, Row* row) {
     ++rows_affected_;
     if (!returning_.empty()) return EmitReturning(ctx, input, row);
   }
-  return false;
 }
 
 }  // namespace db9::sql

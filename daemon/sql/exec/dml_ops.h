@@ -27,6 +27,11 @@ class DmlOperator : public Operator {
     return input.Open(ctx);
   }
   Result<bool> EmitReturning(ExecContext& ctx, const Row& source, Row* row);
+  // UPDATE and DELETE: the next input row (the table's columns, then its row
+  // key, in *key) whose lock this transaction now holds and that still
+  // satisfies `recheck` (LockAndRecheck); false once the input is done.
+  Result<bool> NextLockedRow(ExecContext& ctx, Operator& input, const catalog::Table& table,
+                             const ExprPtr& recheck, Row* row, std::string* key);
 
   std::vector<ExprPtr> returning_;  // empty: no RETURNING
   int64_t rows_affected_ = 0;
