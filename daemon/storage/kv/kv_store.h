@@ -8,6 +8,7 @@
 // callers reach Write concurrently).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -84,6 +85,10 @@ struct OpenOptions {
   // server's buffer pool does: a busy database uses what idle ones leave.
   size_t write_buffer_bytes = 1 << 20;
   int max_open_files = 200;
+  // Once no write has come for this long, the key range written since the
+  // last compaction is compacted in the background, so that later reads
+  // merge fewer sorted runs (idle_compactor.h). Zero: never.
+  std::chrono::milliseconds compact_when_idle_for{1000};
 };
 
 class KvStore {
@@ -101,6 +106,10 @@ class KvStore {
   // Reclaims space after large deletes in [begin, end). An empty bound means
   // unbounded on that side.
   virtual void CompactRange(std::string_view begin, std::string_view end) = 0;
+  // How many sorted runs a read may merge: one for writes not yet compacted
+  // (the memtable), one per level-0 file, one per deeper level that holds
+  // files. Compaction lowers it.
+  virtual int SortedRuns() = 0;
 };
 
 // Opens (creating if asked) the LevelDB store in directory `path`. Fails with a

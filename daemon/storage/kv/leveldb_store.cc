@@ -14,9 +14,12 @@
 #include <leveldb/iterator.h>
 #include <leveldb/write_batch.h>
 
+#include <algorithm>
 #include <memory>
+#include <mutex>
 #include <string>
 
+#include "daemon/storage/kv/idle_compactor.h"
 #include "daemon/storage/kv/kv_store.h"
 #include "daemon/storage/kv/zero_filled_log_env.h"
 #include "shared/base/sqlstate.h"
@@ -78,31 +81,104 @@ class LevelDbIterator : public Iterator {
   LevelDbIterator(leveldb::Iterator* it, std::shared_ptr<const Snapshot> snap, std::string path)
       : it_(it), snap_(std::move(snap)), path_(std::move(path)) {}
 
-  void Seek(std::string_view target) override { it_->Seek(ToSlice(target)); }
-  void SeekToFirst() override { it_->SeekToFirst(); }
-  void SeekToLast() override { it_->SeekToLast(); }
-  bool Valid() const override { return it_->Valid(); }
-  void Next() override { it_->Next(); }
-  void Prev() override { it_->Prev(); }
-  std::string_view key() const override { return ToView(it_->key()); }
-  std::string_view value() const override { return ToView(it_->value()); }
+  void Seek(std::string_view target) override {
+    it_->Seek(ToSlice(target));
+    Fetch();
+  }
+  void SeekToFirst() override {
+    it_->SeekToFirst();
+    Fetch();
+  }
+  void SeekToLast() override {
+    it_->SeekToLast();
+    Fetch();
+  }
+  bool Valid() const override { return valid_; }
+  void Next() override {
+    it_->Next();
+    Fetch();
+  }
+  void Prev() override {
+    it_->Prev();
+    Fetch();
+  }
+  std::string_view key() const override { return key_; }
+  std::string_view value() const override { return value_; }
   Status status() const override { return FromLevelDb(it_->status(), path_); }
 
  private:
+  // Scans ask for the key and the value of each entry more than once; LevelDB
+  // answers each through two more virtual layers, so they are asked once per move.
+  void Fetch() {
+    valid_ = it_->Valid();
+    if (valid_) {
+      key_ = ToView(it_->key());
+      value_ = ToView(it_->value());
+    }
+  }
+
+  bool valid_ = false;
+  std::string_view key_, value_;
   std::unique_ptr<leveldb::Iterator> it_;
   std::shared_ptr<const Snapshot> snap_;
   std::string path_;
 };
 
-class LevelDbStore : public KvStore {
+// Above this many bytes on disk in the written range, idle compaction leaves
+// the range to LevelDB's own compactions: rewriting a large table because a
+// few of its rows changed would cost more than the merging it saves.
+constexpr uint64_t kMaxIdleCompactionBytes = uint64_t{64} << 20;
+
+// The key range written since the last idle compaction, and when.
+class WrittenRange {
+ public:
+  void Add(const WriteBatch& batch) {
+    auto [lo, hi] = std::minmax_element(
+        batch.ops().begin(), batch.ops().end(),
+        [](const WriteBatch::Op& a, const WriteBatch::Op& b) { return a.key < b.key; });
+    std::lock_guard lock(mu_);
+    if (!any_ || lo->key < lo_) lo_ = lo->key;
+    if (!any_ || hi->key > hi_) hi_ = hi->key;
+    any_ = true;
+    last_write_ = std::chrono::steady_clock::now();
+  }
+
+  bool any() {
+    std::lock_guard lock(mu_);
+    return any_;
+  }
+
+  // The range, if writes came and none in the `idle` before `now`; forgets it.
+  std::optional<std::pair<std::string, std::string>> TakeIfIdle(
+      std::chrono::steady_clock::time_point now, std::chrono::milliseconds idle) {
+    std::lock_guard lock(mu_);
+    if (!any_ || now - last_write_ < idle) return std::nullopt;
+    any_ = false;
+    return std::make_pair(std::move(lo_), std::move(hi_));
+  }
+
+ private:
+  std::mutex mu_;
+  bool any_ = false;
+  std::string lo_, hi_;
+  std::chrono::steady_clock::time_point last_write_;
+};
+
+class LevelDbStore : public KvStore, public IdleCompactable {
  public:
   LevelDbStore(std::string path, std::unique_ptr<leveldb::Env> env,
-               std::unique_ptr<const leveldb::FilterPolicy> filter, std::unique_ptr<leveldb::DB> db)
+               std::unique_ptr<const leveldb::FilterPolicy> filter, std::unique_ptr<leveldb::DB> db,
+               std::chrono::milliseconds compact_when_idle_for)
       : path_(std::move(path)), env_(std::move(env)), filter_(std::move(filter)),
-        db_(std::move(db)) {}
+        db_(std::move(db)), compact_when_idle_for_(compact_when_idle_for) {
+    if (compact_when_idle_for_.count() > 0) RegisterForIdleCompaction(this);
+  }
 
   // The DB goes first: it uses the filter and the env while closing.
-  ~LevelDbStore() override { db_.reset(); }
+  ~LevelDbStore() override {
+    if (compact_when_idle_for_.count() > 0) UnregisterFromIdleCompaction(this);
+    db_.reset();
+  }
 
   Result<std::optional<std::string>> Get(const ReadOptions& options,
                                          std::string_view key) override {
@@ -130,6 +206,7 @@ class LevelDbStore : public KvStore {
     }
     leveldb::WriteOptions wo;
     wo.sync = sync;
+    written_.Add(batch);
     return FromLevelDb(db_->Write(wo, &wb), path_);
   }
 
@@ -159,6 +236,29 @@ class LevelDbStore : public KvStore {
     db_->CompactRange(begin.empty() ? nullptr : &b, end.empty() ? nullptr : &e);
   }
 
+  int SortedRuns() override {
+    int runs = written_.any() ? 1 : 0;
+    std::string files;
+    // LevelDB answers for each of its levels and refuses the one past them.
+    for (int level = 0;
+         db_->GetProperty("leveldb.num-files-at-level" + std::to_string(level), &files); ++level) {
+      const int count = std::stoi(files);
+      runs += level == 0 ? count : count > 0;
+    }
+    return runs;
+  }
+
+  void CompactIfIdle(std::chrono::steady_clock::time_point now) override {
+    auto range = written_.TakeIfIdle(now, compact_when_idle_for_);
+    if (!range) return;
+    auto& [lo, hi] = *range;
+    // LevelDB's CompactRange includes its end key; ApproximateSize excludes it.
+    if (ApproximateSize(lo, hi + '\0') > kMaxIdleCompactionBytes) return;
+    leveldb::Slice begin = ToSlice(lo);
+    leveldb::Slice end = ToSlice(hi);
+    db_->CompactRange(&begin, &end);
+  }
+
  private:
   leveldb::ReadOptions ToLevelDb(const ReadOptions& options) const {
     leveldb::ReadOptions ro;
@@ -172,6 +272,8 @@ class LevelDbStore : public KvStore {
   std::unique_ptr<leveldb::Env> env_;
   std::unique_ptr<const leveldb::FilterPolicy> filter_;
   std::unique_ptr<leveldb::DB> db_;
+  const std::chrono::milliseconds compact_when_idle_for_;
+  WrittenRange written_;
 };
 
 }  // namespace
@@ -193,8 +295,9 @@ Result<std::unique_ptr<KvStore>> OpenLevelDbStore(const std::string& path,
   leveldb::DB* raw = nullptr;
   leveldb::Status s = leveldb::DB::Open(lo, path, &raw);
   if (!s.ok()) return FromLevelDb(s, path);
-  return std::unique_ptr<KvStore>(
-      new LevelDbStore(path, std::move(env), std::move(filter), std::unique_ptr<leveldb::DB>(raw)));
+  return std::unique_ptr<KvStore>(new LevelDbStore(path, std::move(env), std::move(filter),
+                                                   std::unique_ptr<leveldb::DB>(raw),
+                                                   options.compact_when_idle_for));
 }
 
 Status DestroyLevelDbStore(const std::string& path) {

@@ -61,9 +61,10 @@ class Transaction {
 
   // Reads through the snapshot, own writes first.
   virtual Result<std::optional<std::string>> Get(std::string_view key) = 0;
-  // Ordered iterator over snapshot + own writes (deleted keys hidden). A
-  // live view of own writes: keys written ahead of the cursor may appear, so
-  // a statement that scans and writes one range collects its targets first.
+  // Ordered iterator over snapshot + own writes (deleted keys hidden). Own
+  // writes made while it is open may appear ahead of the cursor (or, if the
+  // transaction had written nothing when it was made, never), so a
+  // statement that scans and writes one range collects its targets first.
   // REQUIRES: destroyed before the transaction.
   virtual std::unique_ptr<kv::Iterator> NewIterator() = 0;
 

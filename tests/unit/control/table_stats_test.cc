@@ -75,6 +75,7 @@ class CountingStore : public kv::KvStore {
   void CompactRange(std::string_view begin, std::string_view end) override {
     inner_.CompactRange(begin, end);
   }
+  int SortedRuns() override { return inner_.SortedRuns(); }
   int64_t moves = 0;
 
  private:

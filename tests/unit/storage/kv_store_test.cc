@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 #include <random>
 
 using namespace db9;
@@ -167,6 +168,47 @@ class KvStoreTest : public QObject {
     for (int i = 0; i < 200; ++i) {
       QCOMPARE(*Get(*store, "k" + std::to_string(i)), i == 100 ? big : std::to_string(i));
     }
+  }
+
+  // A burst of writes leaves a memtable and files on several levels that
+  // every later read merges; once the store is quiet they are compacted into
+  // one level.
+  void idleStoreCompactsWhatItTookIn() {
+    QTemporaryDir dir;
+    kv::OpenOptions options;
+    options.write_buffer_bytes = 64 << 10;  // a file per 64 kB written
+    options.compact_when_idle_for = std::chrono::milliseconds(300);
+    auto opened = kv::OpenLevelDbStore(dir.filePath("db").toStdString(), options);
+    QVERIFY(opened.ok());
+    std::unique_ptr<kv::KvStore> store = std::move(opened).value();
+    auto table_files = [&] {
+      return QDir(dir.filePath("db")).entryList({"*.ldb"}, QDir::Files, QDir::Name);
+    };
+    // Two tables written in random order, as inserts with random keys are.
+    std::vector<std::string> keys;
+    for (char table : {'a', 'b'}) {
+      for (int i = 0; i < 2000; ++i) {
+        keys.push_back(table + QString::asprintf("%06d", i).toStdString());
+      }
+    }
+    std::shuffle(keys.begin(), keys.end(), std::mt19937(7));
+    const std::string value(100, 'v');
+    for (const std::string& key : keys) {
+      kv::WriteBatch b;
+      b.Put(key, value);
+      QVERIFY(store->Write(b, false).ok());
+    }
+    const int after_burst = store->SortedRuns();
+    QVERIFY2(after_burst >= 3, std::to_string(after_burst).c_str());
+
+    const QStringList files_after_burst = table_files();
+    QVERIFY(!files_after_burst.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(store->SortedRuns(), 1, 10000);
+    QVERIFY(table_files() != files_after_burst);
+    std::unique_ptr<kv::Iterator> it = store->NewIterator({});
+    int rows = 0;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) ++rows;
+    QCOMPARE(rows, 2 * 2000);
   }
 
   // Damaged files are reported as XX001 naming the directory.
