@@ -196,7 +196,8 @@ Result<std::vector<types::Value>> DecodeRow(const Table& table, std::string_view
   return row;
 }
 
-ColumnSelection::ColumnSelection(std::vector<bool> needed) : flags(std::move(needed)) {
+ColumnSelection::ColumnSelection(const std::vector<bool>& needed)
+    : flags(needed.begin(), needed.end()) {
   for (size_t i = flags.size(); i > 0; --i) {
     if (flags[i - 1]) {
       end = i;
@@ -205,29 +206,82 @@ ColumnSelection::ColumnSelection(std::vector<bool> needed) : flags(std::move(nee
   }
 }
 
-Status DecodeRowInto(const Table& table, std::string_view data, std::vector<types::Value>* out,
-                     const ColumnSelection* needed) {
-  std::vector<types::Value>& row = *out;
-  const size_t n = table.columns.size();
-  row.resize(n);
-  // Each value is assigned once; columns the row does not store (NULLs,
-  // columns added later) and columns the reader does not need become NULL
-  // at the end. Scans decode millions of rows, so no second pass of
-  // assignments and no allocation for the marks of a table of up to 64
-  // columns.
-  uint64_t seen_small = 0;
-  std::vector<bool> seen_large(n > 64 ? n : 0);
-  auto mark = [&](size_t i) {
-    if (n <= 64) {
-      seen_small |= uint64_t{1} << i;
+ColumnSelection ColumnSelection::Into(size_t table_columns, const std::vector<int>& sources) {
+  std::vector<bool> needed(table_columns);
+  for (int column : sources) needed[static_cast<size_t>(column)] = true;
+  ColumnSelection selection(needed);
+  selection.positions.assign(table_columns, -1);
+  for (size_t k = 0; k < sources.size(); ++k) {
+    selection.positions[static_cast<size_t>(sources[k])] = static_cast<int>(k);
+  }
+  selection.width = sources.size();
+  if (table_columns <= 64) {
+    for (int column : sources) selection.selected_bits |= uint64_t{1} << column;
+  }
+  return selection;
+}
+
+namespace {
+
+// The columns a decode must assign: every column of a full row, only the
+// selected ones of a row decoded into positions. A bit mask for tables of up to
+// 64 columns (nearly every table): scans decode millions of rows, and the
+// marks then cost no allocation and the NULLs at the end one step per
+// missing column.
+class SmallColumnSet {
+ public:
+  SmallColumnSet(size_t n, const ColumnSelection* selection) {
+    if (selection == nullptr || selection->positions.empty()) {
+      owed_ = n == 64 ? ~uint64_t{0} : (uint64_t{1} << n) - 1;
     } else {
-      seen_large[i] = true;
+      owed_ = selection->selected_bits;
     }
-  };
-  auto seen = [&](size_t i) { return n <= 64 ? (seen_small >> i) & 1 : seen_large[i]; };
+  }
+  void Add(size_t i) { owed_ &= ~(uint64_t{1} << i); }
+  template <class F>
+  void ForEachMissing(F&& f) const {
+    for (uint64_t missing = owed_; missing != 0; missing &= missing - 1) {
+      f(static_cast<size_t>(std::countr_zero(missing)));
+    }
+  }
+
+ private:
+  uint64_t owed_ = 0;
+};
+
+class LargeColumnSet {
+ public:
+  LargeColumnSet(size_t n, const ColumnSelection* selection) : owed_(n, true) {
+    if (selection != nullptr && !selection->positions.empty()) {
+      for (size_t i = 0; i < n; ++i) owed_[i] = selection->Needs(i);
+    }
+  }
+  void Add(size_t i) { owed_[i] = false; }
+  template <class F>
+  void ForEachMissing(F&& f) const {
+    for (size_t i = 0; i < owed_.size(); ++i) {
+      if (owed_[i]) f(i);
+    }
+  }
+
+ private:
+  std::vector<bool> owed_;
+};
+
+// Each value is assigned once; columns the row does not store (NULLs,
+// columns added later) and columns the reader does not need become NULL at
+// the end.
+template <class ColumnSet>
+Status DecodeColumns(const Table& table, std::string_view data, std::vector<types::Value>& row,
+                     const ColumnSelection* needed) {
+  const size_t n = table.columns.size();
+  ColumnSet assigned(n, needed);
+  const int* positions =
+      needed != nullptr && !needed->positions.empty() ? needed->positions.data() : nullptr;
   if (data.empty() || static_cast<uint8_t>(data[0]) != kRowFormatVersion) return Corrupt(table);
   Reader reader(data.substr(1));
   size_t next_column = 0;
+  const size_t needed_end = needed != nullptr ? needed->end : n;
   while (!reader.done()) {
     uint64_t attnum, tag, a, b, c;
     std::string_view bytes;
@@ -236,50 +290,62 @@ Status DecodeRowInto(const Table& table, std::string_view data, std::vector<type
     size_t i = next_column < n && table.columns[next_column].attnum == static_cast<int16_t>(attnum)
                    ? next_column
                    : static_cast<size_t>(table.ColumnIndex(static_cast<int16_t>(attnum)));
-    if (needed != nullptr && i < n && i >= needed->end) break;
-    const bool keep = i < n && (needed == nullptr || needed->flags[i]);
+    if (i < n && i >= needed_end) break;
+    const bool keep = i < n && (needed == nullptr || needed->Needs(i));
     const Oid type = keep ? table.columns[i].type : 0;
+    const size_t at = positions != nullptr && keep ? static_cast<size_t>(positions[i]) : i;
     if (i < n) next_column = i + 1;
     switch (tag) {
       case kNull: continue;
       case kBool:
         if (!reader.Fixed<1>(&a)) return Corrupt(table);
-        if (keep) row[i].Set(type, a != 0);
+        if (keep) row[at].Set(type, a != 0);
         break;
       case kInt:
         if (!reader.Fixed<8>(&a)) return Corrupt(table);
-        if (keep) row[i].Set(type, static_cast<int64_t>(a));
+        if (keep) row[at].Set(type, static_cast<int64_t>(a));
         break;
       case kDouble: {
         if (!reader.Fixed<8>(&a)) return Corrupt(table);
         double d;
         std::memcpy(&d, &a, 8);
-        if (keep) row[i].Set(type, d);
+        if (keep) row[at].Set(type, d);
         break;
       }
       case kString:
         if (!reader.Varint(&a) || !reader.Bytes(a, &bytes)) return Corrupt(table);
-        if (keep) row[i].AssignString(type, bytes);
+        if (keep) row[at].AssignString(type, bytes);
         break;
       case kInterval:
         if (!reader.Fixed<4>(&a) || !reader.Fixed<4>(&b) || !reader.Fixed<8>(&c)) {
           return Corrupt(table);
         }
         if (keep) {
-          row[i].Set(type, types::Interval{static_cast<int32_t>(a), static_cast<int32_t>(b),
+          row[at].Set(type, types::Interval{static_cast<int32_t>(a), static_cast<int32_t>(b),
                                            static_cast<int64_t>(c)});
         }
         break;
       default: return Corrupt(table);
     }
-    if (keep) mark(i);
+    if (keep) assigned.Add(i);
   }
-  for (size_t i = 0; i < n; ++i) {
-    if (!seen(i) && !(row[i].is_null() && row[i].type() == table.columns[i].type)) {
-      row[i].Set(table.columns[i].type, std::monostate{});
+  assigned.ForEachMissing([&](size_t i) {
+    types::Value& value = row[positions != nullptr ? static_cast<size_t>(positions[i]) : i];
+    if (!(value.is_null() && value.type() == table.columns[i].type)) {
+      value.Set(table.columns[i].type, std::monostate{});
     }
-  }
+  });
   return Status::OK();
+}
+
+}  // namespace
+
+Status DecodeRowInto(const Table& table, std::string_view data, std::vector<types::Value>* out,
+                     const ColumnSelection* needed) {
+  const size_t n = table.columns.size();
+  out->resize(needed != nullptr && !needed->positions.empty() ? needed->width : n);
+  if (n <= 64) return DecodeColumns<SmallColumnSet>(table, data, *out, needed);
+  return DecodeColumns<LargeColumnSet>(table, data, *out, needed);
 }
 
 }  // namespace db9::catalog

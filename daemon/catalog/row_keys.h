@@ -53,13 +53,26 @@ Result<std::vector<types::Value>> DecodeRow(const Table& table, std::string_view
 // The columns a reader needs: one flag per table column. Rows store their
 // columns in order, so decoding stops after the last needed one.
 struct ColumnSelection {
-  explicit ColumnSelection(std::vector<bool> needed);
-  std::vector<bool> flags;
+  explicit ColumnSelection(const std::vector<bool>& needed);
+  // Decodes only the table columns `sources`, column sources[k] into position
+  // k of the row: a scan that feeds a select list of plain columns decodes
+  // straight into it. REQUIRES: no column twice.
+  static ColumnSelection Into(size_t table_columns, const std::vector<int>& sources);
+
+  bool Needs(size_t column) const { return flags[column] != 0; }
+  // Bytes, not bits: decoding asks once per column of every row.
+  std::vector<uint8_t> flags;
   size_t end = 0;  // one past the last needed position
+  // With Into: each table column's position in the row (-1: not decoded),
+  // and the row's width. Empty: column i at position i of a full row.
+  std::vector<int> positions;
+  size_t width = 0;
+  uint64_t selected_bits = 0;  // with Into and up to 64 columns: the flags as bits
 };
 // The same into *row, reusing its storage (scans decode row after row).
-// With `needed`, columns not needed read as NULL and cost no copy: a scan
-// decodes only what its query refers to.
+// With `needed`, columns not needed read as NULL and cost no copy (or, with
+// ColumnSelection::Into, are left out): a scan decodes only what its query
+// refers to.
 Status DecodeRowInto(const Table& table, std::string_view data, std::vector<types::Value>* row,
                      const ColumnSelection* needed = nullptr);
 

@@ -16,6 +16,25 @@ functions::FunctionContext CallContext(const ExecContext& ctx, const AggregateCa
   return fn;
 }
 
+// See HashAggregateOp::plain_inputs_.
+std::optional<std::vector<int>> PlainInputs(const std::vector<AggregateCall>& calls) {
+  std::vector<int> inputs;
+  for (const AggregateCall& call : calls) {
+    if (call.aggregate == nullptr || call.filter || call.distinct || !call.order.empty()) {
+      return std::nullopt;
+    }
+    if (call.args.empty()) {
+      inputs.push_back(-1);
+      continue;
+    }
+    const auto* column =
+        call.args.size() == 1 ? dynamic_cast<const ColumnExpr*>(call.args[0].get()) : nullptr;
+    if (column == nullptr || column->levels_up != 0 || column->index < 0) return std::nullopt;
+    inputs.push_back(column->index);
+  }
+  return inputs;
+}
+
 }  // namespace
 
 HashAggregateOp::HashAggregateOp(OperatorPtr input, std::vector<ExprPtr> group_exprs,
@@ -57,6 +76,15 @@ Result<std::unique_ptr<HashAggregateOp::Group>> HashAggregateOp::NewGroup(ExecCo
 }
 
 Status HashAggregateOp::Accumulate(ExecContext& ctx, Group& group, const Row& row) {
+  if (plain_inputs_ && row.size() >= plain_width_) {
+    for (size_t i = 0; i < plain_inputs_->size(); ++i) {
+      const int input = (*plain_inputs_)[i];
+      std::span<const Value> args;
+      if (input >= 0) args = std::span<const Value>(&row[static_cast<size_t>(input)], 1);
+      DB9_RETURN_IF_ERROR(group.states[i]->Add(call_contexts_[i], args));
+    }
+    return Status::OK();
+  }
   for (size_t i = 0; i < aggregates_.size(); ++i) {
     const AggregateCall& call = aggregates_[i];
     if (call.aggregate == nullptr) continue;
@@ -124,6 +152,14 @@ Status HashAggregateOp::Open(ExecContext& ctx) {
   position_ = 0;
   call_contexts_.clear();
   for (const AggregateCall& call : aggregates_) call_contexts_.push_back(CallContext(ctx, call));
+  // At Open, not at construction: the binder may re-point columns until then.
+  plain_inputs_ = PlainInputs(aggregates_);
+  plain_width_ = 0;
+  if (plain_inputs_) {
+    for (int input : *plain_inputs_) {
+      plain_width_ = std::max(plain_width_, static_cast<size_t>(input + 1));
+    }
+  }
   DB9_RETURN_IF_ERROR(input_->Open(ctx));
   std::unordered_map<std::string, Group*> by_key;
   Row row;

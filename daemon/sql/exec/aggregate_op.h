@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "daemon/sql/exec/basic_ops.h"
@@ -66,6 +67,11 @@ class HashAggregateOp final : public Operator {
   // Per call, for the rows Open() consumes: the context with the call's
   // argument and result types, made once rather than once per row.
   std::vector<functions::FunctionContext> call_contexts_;
+  // When every call is a plain aggregate (no FILTER, DISTINCT or ORDER BY)
+  // of * or of one input column: per call, the column (-1 for none), so
+  // that a row goes to the states without the general checks.
+  std::optional<std::vector<int>> plain_inputs_;
+  size_t plain_width_ = 0;  // the input row holds at least this many columns
   size_t position_ = 0;
 };
 

@@ -87,6 +87,9 @@ class TableScanOp final : public Operator {
   };
   std::vector<OutputSource> sources_;
   Row decoded_;  // the table row that sources_ pick from
+  // With EmitOnly and every source used once: decodes straight into the
+  // output row, when no predicate needs the whole table row.
+  std::optional<catalog::ColumnSelection> direct_;
   bool empty_ = false;
   bool point_ = false;  // a single Get of point_key_
   bool point_done_ = false;
