@@ -8,9 +8,10 @@ one run, and prints throughput and the db9/PostgreSQL ratio for each case:
 
 each at 1 and 8 client connections. Both servers run with durable commits
 (PostgreSQL: fsync on, synchronous_commit on). Figures are ratios because the
-machines are shared and noisy; rerun to see the spread.
+machines are shared and noisy; rerun to see the spread, or take the median of
+several rounds (--rounds).
 
-  .venv/bin/python tests/bench/bench_vs_postgres.py [--seconds 10] [--rows 200000]
+  .venv/bin/python tests/bench/bench_vs_postgres.py [--seconds 10] [--rows 200000] [--rounds 1]
 Needs: a built db9d/db9 (DB9_BUILD_DIR, default build/release), PostgreSQL 15
 (Debian's postgresql-15) and pgbench; run as root or as a user that can run
 initdb.
@@ -20,9 +21,11 @@ import os
 import pathlib
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from db9_harness import Daemon, create_database, free_port, wait_for, port_open  # noqa: E402
@@ -93,6 +96,22 @@ def load(url, rows):
                 copy.write_row((i, i * 7 % 1000, f"row {i}"))
 
 
+def settle(pg, quiet_seconds=2):
+    """Waits until neither server still works off an earlier phase: a
+    PostgreSQL checkpoint and any autovacuum worker, then a pause that also
+    covers db9d's compaction once writes stop (one second idle)."""
+    import psycopg
+    with psycopg.connect(pg.url, autocommit=True) as conn:
+        conn.execute("CHECKPOINT")
+        for _ in range(60):
+            busy = conn.execute("SELECT count(*) FROM pg_stat_activity "
+                                "WHERE backend_type = 'autovacuum worker'").fetchone()[0]
+            if not busy:
+                break
+            time.sleep(0.5)
+    time.sleep(quiet_seconds)
+
+
 def pgbench(url, script, clients, seconds, workdir):
     path = pathlib.Path(workdir) / "script.sql"
     path.write_text(script)
@@ -110,6 +129,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rows", type=int, default=200000)
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="measure each case this many times, alternating which server "
+                             "goes first, and print the medians")
     parser.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES),
                         help="run only these cases")
     args = parser.parse_args()
@@ -128,12 +150,25 @@ def main():
             template = CASES[case]
             script = template.format(rows=args.rows, rows_less_scan=max(1, args.rows - 100000))
             for clients in (1, 8):
-                tps = {}
-                for name, url in targets.items():
-                    tps[name], error = pgbench(url, script, clients, args.seconds, workdir)
-                    if error:
-                        print(f"  {name} {case} c={clients}: failed: {error}")
-                ours, theirs = tps["db9d"], tps["postgres15"]
+                runs = {name: [] for name in targets}
+                for round_number in range(args.rounds):
+                    # Each server gets the quiet machine the other had: the
+                    # one measured first alternates, and before every
+                    # measurement both finish what the last one left them
+                    # (PostgreSQL's checkpoint and autovacuum, db9d's idle
+                    # compaction).
+                    order = list(targets.items())
+                    if (list(CASES).index(case) + clients + round_number) % 2:
+                        order.reverse()
+                    for name, url in order:
+                        settle(pg)
+                        tps, error = pgbench(url, script, clients, args.seconds, workdir)
+                        if error:
+                            print(f"  {name} {case} c={clients}: failed: {error}")
+                        elif tps:
+                            runs[name].append(tps)
+                ours, theirs = (statistics.median(runs[n]) if runs[n] else None
+                                for n in ("db9d", "postgres15"))
                 ratio = f"{ours / theirs:.2f}" if ours and theirs else "-"
                 fmt = lambda v: f"{v:.0f}" if v else "failed"
                 print(f"{case:<15}{clients:>8}{fmt(ours):>12}{fmt(theirs):>12}{ratio:>9}",
