@@ -90,6 +90,9 @@ class TableScanOp final : public Operator {
   // With EmitOnly and every source used once: decodes straight into the
   // output row, when no predicate needs the whole table row.
   std::optional<catalog::ColumnSelection> direct_;
+  // Set at Open: a forward range read through direct_ with nothing to
+  // re-check, which Next serves in one step per row.
+  bool straight_ = false;
   bool empty_ = false;
   bool point_ = false;  // a single Get of point_key_
   bool point_done_ = false;
