@@ -75,16 +75,17 @@ Result<std::unique_ptr<HashAggregateOp::Group>> HashAggregateOp::NewGroup(ExecCo
   return group;
 }
 
-Status HashAggregateOp::Accumulate(ExecContext& ctx, Group& group, const Row& row) {
-  if (plain_inputs_ && row.size() >= plain_width_) {
-    for (size_t i = 0; i < plain_inputs_->size(); ++i) {
-      const int input = (*plain_inputs_)[i];
-      std::span<const Value> args;
-      if (input >= 0) args = std::span<const Value>(&row[static_cast<size_t>(input)], 1);
-      DB9_RETURN_IF_ERROR(group.states[i]->Add(call_contexts_[i], args));
-    }
-    return Status::OK();
+Status HashAggregateOp::AccumulatePlain(Group& group, const Row& row) {
+  for (size_t i = 0; i < plain_inputs_->size(); ++i) {
+    const int input = (*plain_inputs_)[i];
+    std::span<const Value> args;
+    if (input >= 0) args = std::span<const Value>(&row[static_cast<size_t>(input)], 1);
+    DB9_RETURN_IF_ERROR(group.states[i]->Add(call_contexts_[i], args));
   }
+  return Status::OK();
+}
+
+Status HashAggregateOp::Accumulate(ExecContext& ctx, Group& group, const Row& row) {
   for (size_t i = 0; i < aggregates_.size(); ++i) {
     const AggregateCall& call = aggregates_[i];
     if (call.aggregate == nullptr) continue;
@@ -171,7 +172,7 @@ Status HashAggregateOp::Open(ExecContext& ctx) {
       DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &row));
       if (!more) break;
       if ((++n & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());
-      DB9_RETURN_IF_ERROR(Accumulate(ctx, *only, row));
+      DB9_RETURN_IF_ERROR(Feed(ctx, *only, row));
     }
     groups_.push_back(std::move(only));
     return Status::OK();
@@ -202,7 +203,7 @@ Status HashAggregateOp::Open(ExecContext& ctx) {
       } else {
         group = it->second;
       }
-      DB9_RETURN_IF_ERROR(Accumulate(ctx, *group, row));
+      DB9_RETURN_IF_ERROR(Feed(ctx, *group, row));
     }
   }
   // A set that groups by nothing (no GROUP BY, or the () of ROLLUP) has its

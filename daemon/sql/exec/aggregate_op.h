@@ -54,7 +54,15 @@ class HashAggregateOp final : public Operator {
     std::vector<std::vector<std::pair<Row, Row>>> ordered;
   };
   Result<std::unique_ptr<Group>> NewGroup(ExecContext& ctx, Row keys, size_t set);
+  // Adds one input row to the group's states.
+  Status Feed(ExecContext& ctx, Group& group, const Row& row) {
+    return plain_inputs_ && row.size() >= plain_width_ ? AccumulatePlain(group, row)
+                                                       : Accumulate(ctx, group, row);
+  }
   Status Accumulate(ExecContext& ctx, Group& group, const Row& row);
+  // When every call is plain (plain_inputs_): apart from Accumulate, so that
+  // it carries none of the general case's frame per row.
+  Status AccumulatePlain(Group& group, const Row& row);
   // Sorts call i's buffered rows and adds them to its state.
   Status FeedOrdered(ExecContext& ctx, Group& group, size_t i);
 
