@@ -78,9 +78,9 @@ Result<std::pair<std::vector<ExprPtr>, std::vector<OutputColumn>>> BindTargetLis
                                             CoercionContext::kImplicit, -1));
     }
     OutputColumn oc{rt.name().empty() ? DefaultColumnName(rt.val()) : rt.name(), e->type, e->typmod, 0, 0};
-    if (auto* col = dynamic_cast<const ColumnExpr*>(e.get()); col && col->levels_up == 0) {
-      oc.table_oid = scope.columns[col->index].table_oid;
-      oc.attnum = scope.columns[col->index].attnum;
+    if (int index = InputColumnIndex(*e); index >= 0) {
+      oc.table_oid = scope.columns[index].table_oid;
+      oc.attnum = scope.columns[index].attnum;
     }
     columns.push_back(std::move(oc));
     exprs.push_back(std::move(e));

@@ -52,10 +52,9 @@ Result<ExprPtr> ResolveUnknown(Binder& binder, ExprPtr e) {
 OutputColumn OutputFor(const std::string& name, const ExprPtr& e, const Scope* scope) {
   OutputColumn c{name, e->type, e->typmod, 0, 0};
   if (scope != nullptr) {
-    if (auto* col = dynamic_cast<const ColumnExpr*>(e.get()); col && col->levels_up == 0 && col->index >= 0 &&
-                                                               col->index < static_cast<int>(scope->columns.size())) {
-      c.table_oid = scope->columns[col->index].table_oid;
-      c.attnum = scope->columns[col->index].attnum;
+    if (int index = InputColumnIndex(*e); index >= 0 && index < static_cast<int>(scope->columns.size())) {
+      c.table_oid = scope->columns[index].table_oid;
+      c.attnum = scope->columns[index].attnum;
     }
   }
   return c;

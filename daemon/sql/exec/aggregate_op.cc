@@ -27,10 +27,9 @@ std::optional<std::vector<int>> PlainInputs(const std::vector<AggregateCall>& ca
       inputs.push_back(-1);
       continue;
     }
-    const auto* column =
-        call.args.size() == 1 ? dynamic_cast<const ColumnExpr*>(call.args[0].get()) : nullptr;
-    if (column == nullptr || column->levels_up != 0 || column->index < 0) return std::nullopt;
-    inputs.push_back(column->index);
+    const int index = call.args.size() == 1 ? InputColumnIndex(*call.args[0]) : -1;
+    if (index < 0) return std::nullopt;
+    inputs.push_back(index);
   }
   return inputs;
 }

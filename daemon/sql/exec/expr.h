@@ -62,6 +62,13 @@ class ColumnExpr final : public Expr {
   int levels_up;
 };
 
+// The input row position `expr` reads when it is exactly a column of the
+// input row (not of an enclosing query's); -1 for any other expression.
+inline int InputColumnIndex(const Expr& expr) {
+  const auto* column = dynamic_cast<const ColumnExpr*>(&expr);
+  return column != nullptr && column->levels_up == 0 && column->index >= 0 ? column->index : -1;
+}
+
 class ParamExpr final : public Expr {
  public:
   ParamExpr(int index, Oid type) : Expr(type), index(index) {}

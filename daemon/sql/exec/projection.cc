@@ -10,13 +10,13 @@ OperatorPtr MakeProjection(OperatorPtr input, const std::vector<ExprPtr>& exprs,
   auto* scan = dynamic_cast<TableScanOp*>(input.get());
   std::vector<int> sources;
   for (const ExprPtr& expr : exprs) {
-    const auto* column = dynamic_cast<const ColumnExpr*>(expr.get());
-    if (scan == nullptr || scan->emits_row_key() || column == nullptr || column->levels_up != 0 ||
-        column->index < 0 || static_cast<size_t>(column->index) >= scan->columns.size() ||
-        column->type != scan->columns[static_cast<size_t>(column->index)].type) {
+    const int index = InputColumnIndex(*expr);
+    if (scan == nullptr || scan->emits_row_key() || index < 0 ||
+        static_cast<size_t>(index) >= scan->columns.size() ||
+        expr->type != scan->columns[static_cast<size_t>(index)].type) {
       break;
     }
-    sources.push_back(column->index);
+    sources.push_back(index);
   }
   if (sources.empty() || sources.size() != exprs.size()) {
     return std::make_unique<ProjectOp>(std::move(input), exprs, std::move(columns));

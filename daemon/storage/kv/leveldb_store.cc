@@ -254,9 +254,7 @@ class LevelDbStore : public KvStore, public IdleCompactable {
     auto& [lo, hi] = *range;
     // LevelDB's CompactRange includes its end key; ApproximateSize excludes it.
     if (ApproximateSize(lo, hi + '\0') > kMaxIdleCompactionBytes) return;
-    leveldb::Slice begin = ToSlice(lo);
-    leveldb::Slice end = ToSlice(hi);
-    db_->CompactRange(&begin, &end);
+    CompactRange(lo, hi);  // keys are never empty, so neither bound reads as "unbounded"
   }
 
  private:
