@@ -55,6 +55,24 @@ class Reader {
     pos_ += kBytes;
     return true;
   }
+  // The next `used` bytes as the high bytes of a kBytes-wide big-endian
+  // word: a 3-byte column header in one load when a fourth byte follows
+  // (the low byte is then not part of the value); else byte by byte.
+  template <int kBytes>
+  bool Fixed(uint64_t* v, size_t used) {
+    const size_t left = data_.size() - pos_;
+    if (left >= static_cast<size_t>(kBytes)) {
+      *v = LoadBigEndian<kBytes>(data_.data() + pos_);
+    } else {
+      if (left < used) return false;
+      *v = 0;
+      for (size_t i = 0; i < static_cast<size_t>(kBytes); ++i) {
+        *v = *v << 8 | (i < used ? static_cast<uint8_t>(data_[pos_ + i]) : 0);
+      }
+    }
+    pos_ += used;
+    return true;
+  }
   bool Varint(uint64_t* v) {
     *v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
@@ -206,7 +224,8 @@ ColumnSelection::ColumnSelection(const std::vector<bool>& needed)
   }
 }
 
-ColumnSelection ColumnSelection::Into(size_t table_columns, const std::vector<int>& sources) {
+ColumnSelection ColumnSelection::Into(const Table& table, const std::vector<int>& sources) {
+  const size_t table_columns = table.columns.size();
   std::vector<bool> needed(table_columns);
   for (int column : sources) needed[static_cast<size_t>(column)] = true;
   ColumnSelection selection(needed);
@@ -215,126 +234,136 @@ ColumnSelection ColumnSelection::Into(size_t table_columns, const std::vector<in
     selection.positions[static_cast<size_t>(sources[k])] = static_cast<int>(k);
   }
   selection.width = sources.size();
-  if (table_columns <= 64) {
-    for (int column : sources) selection.selected_bits |= uint64_t{1} << column;
+  for (size_t c = 0; c < selection.end; ++c) {
+    const Column& column = table.columns[c];
+    selection.stored_order.push_back({static_cast<uint16_t>(column.attnum), selection.positions[c],
+                                      column.type});
   }
   return selection;
 }
 
 namespace {
 
-// The columns a decode must assign: every column of a full row, only the
-// selected ones of a row decoded into positions. A bit mask for tables of up to
-// 64 columns (nearly every table): scans decode millions of rows, and the
-// marks then cost no allocation and the NULLs at the end one step per
-// missing column.
-class SmallColumnSet {
- public:
-  SmallColumnSet(size_t n, const ColumnSelection* selection) {
-    if (selection == nullptr || selection->positions.empty()) {
-      owed_ = n == 64 ? ~uint64_t{0} : (uint64_t{1} << n) - 1;
-    } else {
-      owed_ = selection->selected_bits;
+// Reads one stored value's payload after its tag, into *value when kKeep
+// (else skips it). False: the bytes end early or the tag is unknown. Inlined
+// into the decoder's loop: it runs for every stored column a scan passes.
+template <bool kKeep>
+[[gnu::always_inline]] inline bool ReadPayload(uint64_t tag, Reader& reader, Oid type,
+                                               types::Value* value) {
+  uint64_t a, b, c;
+  std::string_view bytes;
+  switch (tag) {
+    case kNull:
+      if constexpr (kKeep) value->Set(type, std::monostate{});
+      return true;
+    case kBool:
+      if (!reader.Fixed<1>(&a)) return false;
+      if constexpr (kKeep) value->Set(type, a != 0);
+      return true;
+    case kInt:
+      if (!reader.Fixed<8>(&a)) return false;
+      if constexpr (kKeep) value->Set(type, static_cast<int64_t>(a));
+      return true;
+    case kDouble: {
+      if (!reader.Fixed<8>(&a)) return false;
+      double d;
+      std::memcpy(&d, &a, 8);
+      if constexpr (kKeep) value->Set(type, d);
+      return true;
     }
+    case kString:
+      if (!reader.Varint(&a) || !reader.Bytes(a, &bytes)) return false;
+      if constexpr (kKeep) value->AssignString(type, bytes);
+      return true;
+    case kInterval:
+      if (!reader.Fixed<4>(&a) || !reader.Fixed<4>(&b) || !reader.Fixed<8>(&c)) return false;
+      if constexpr (kKeep) {
+        value->Set(type, types::Interval{static_cast<int32_t>(a), static_cast<int32_t>(b),
+                                         static_cast<int64_t>(c)});
+      }
+      return true;
+    default: return false;
   }
-  void Add(size_t i) { owed_ &= ~(uint64_t{1} << i); }
-  template <class F>
-  void ForEachMissing(F&& f) const {
-    for (uint64_t missing = owed_; missing != 0; missing &= missing - 1) {
-      f(static_cast<size_t>(std::countr_zero(missing)));
-    }
+}
+
+// The common row for a selection made with Into: its columns stored one
+// after the other as ColumnSelection::stored_order lists them. False for
+// any other row (the general decoder reads it, or reports it damaged).
+bool DecodeInStoredOrder(std::string_view data,
+                         const std::vector<ColumnSelection::Step>& stored_order,
+                         std::vector<types::Value>& row) {
+  if (data.empty() || static_cast<uint8_t>(data[0]) != kRowFormatVersion) return false;
+  Reader reader(data.substr(1));
+  for (const ColumnSelection::Step& step : stored_order) {
+    uint64_t header;
+    if (!reader.Fixed<4>(&header, 3) || header >> 16 != step.attnum) return false;
+    const uint64_t tag = (header >> 8) & 0xFF;
+    const bool read = step.at >= 0 ? ReadPayload<true>(tag, reader, step.type,
+                                                       &row[static_cast<size_t>(step.at)])
+                                   : ReadPayload<false>(tag, reader, 0, nullptr);
+    if (!read) return false;
   }
+  return true;
+}
 
- private:
-  uint64_t owed_ = 0;
-};
+void SetNull(types::Value& value, Oid type) {
+  // A reused row often holds this NULL already: no variant assignment then.
+  if (!(value.is_null() && value.type() == type)) value.Set(type, std::monostate{});
+}
 
-class LargeColumnSet {
- public:
-  LargeColumnSet(size_t n, const ColumnSelection* selection) : owed_(n, true) {
-    if (selection != nullptr && !selection->positions.empty()) {
-      for (size_t i = 0; i < n; ++i) owed_[i] = selection->Needs(i);
-    }
-  }
-  void Add(size_t i) { owed_[i] = false; }
-  template <class F>
-  void ForEachMissing(F&& f) const {
-    for (size_t i = 0; i < owed_.size(); ++i) {
-      if (owed_[i]) f(i);
-    }
-  }
-
- private:
-  std::vector<bool> owed_;
-};
-
-// Each value is assigned once; columns the row does not store (NULLs,
-// columns added later) and columns the reader does not need become NULL at
-// the end.
-template <class ColumnSet>
-Status DecodeColumns(const Table& table, std::string_view data, std::vector<types::Value>& row,
-                     const ColumnSelection* needed) {
+// Any row. Stored values and table columns are both in attnum order
+// (EncodeRow writes the table's columns in order, attnums only grow), so one
+// pass merges the two: a stored attnum below the column's is a dropped
+// column's value, skipped; a column with no stored value (NULL, or added
+// after the row was written) reads as NULL. Out of line: scans mostly take
+// DecodeInStoredOrder, which then carries none of this frame.
+[[gnu::noinline]] Status DecodeMerging(const Table& table, std::string_view data,
+                                       std::vector<types::Value>& row,
+                                       const ColumnSelection* needed) {
   const size_t n = table.columns.size();
-  ColumnSet assigned(n, needed);
-  const int* positions =
-      needed != nullptr && !needed->positions.empty() ? needed->positions.data() : nullptr;
+  const bool into = needed != nullptr && !needed->positions.empty();
+  row.resize(into ? needed->width : n);
+  // Where column c goes (-1: nowhere) and whether its value is read; the rest
+  // of a full-width row is NULL.
+  const int* positions = into ? needed->positions.data() : nullptr;
+  const uint8_t* flags = needed != nullptr ? needed->flags.data() : nullptr;
+  const size_t read_end = needed != nullptr ? needed->end : n;
+
   if (data.empty() || static_cast<uint8_t>(data[0]) != kRowFormatVersion) return Corrupt(table);
   Reader reader(data.substr(1));
-  size_t next_column = 0;
-  const size_t needed_end = needed != nullptr ? needed->end : n;
-  while (!reader.done()) {
-    uint64_t attnum, tag, a, b, c;
-    std::string_view bytes;
-    if (!reader.Fixed<2>(&attnum) || !reader.Fixed<1>(&tag)) return Corrupt(table);
-    // Stored in column order: the next column is almost always the one.
-    size_t i = next_column < n && table.columns[next_column].attnum == static_cast<int16_t>(attnum)
-                   ? next_column
-                   : static_cast<size_t>(table.ColumnIndex(static_cast<int16_t>(attnum)));
-    if (i < n && i >= needed_end) break;
-    const bool keep = i < n && (needed == nullptr || needed->Needs(i));
-    const Oid type = keep ? table.columns[i].type : 0;
-    const size_t at = positions != nullptr && keep ? static_cast<size_t>(positions[i]) : i;
-    if (i < n) next_column = i + 1;
-    switch (tag) {
-      case kNull: continue;
-      case kBool:
-        if (!reader.Fixed<1>(&a)) return Corrupt(table);
-        if (keep) row[at].Set(type, a != 0);
-        break;
-      case kInt:
-        if (!reader.Fixed<8>(&a)) return Corrupt(table);
-        if (keep) row[at].Set(type, static_cast<int64_t>(a));
-        break;
-      case kDouble: {
-        if (!reader.Fixed<8>(&a)) return Corrupt(table);
-        double d;
-        std::memcpy(&d, &a, 8);
-        if (keep) row[at].Set(type, d);
-        break;
-      }
-      case kString:
-        if (!reader.Varint(&a) || !reader.Bytes(a, &bytes)) return Corrupt(table);
-        if (keep) row[at].AssignString(type, bytes);
-        break;
-      case kInterval:
-        if (!reader.Fixed<4>(&a) || !reader.Fixed<4>(&b) || !reader.Fixed<8>(&c)) {
-          return Corrupt(table);
-        }
-        if (keep) {
-          row[at].Set(type, types::Interval{static_cast<int32_t>(a), static_cast<int32_t>(b),
-                                           static_cast<int64_t>(c)});
-        }
-        break;
-      default: return Corrupt(table);
+  uint64_t attnum = 0, tag = 0, previous_attnum = 0;
+  bool have_entry = false;
+  auto next_entry = [&] {
+    have_entry = !reader.done();
+    if (!have_entry) return true;
+    uint64_t header;
+    if (!reader.Fixed<4>(&header, 3)) return false;
+    attnum = header >> 16;
+    tag = (header >> 8) & 0xFF;
+    if (attnum <= previous_attnum) return false;
+    previous_attnum = attnum;
+    return true;
+  };
+  if (!next_entry()) return Corrupt(table);
+  for (size_t c = 0; c < read_end; ++c) {
+    const Column& column = table.columns[c];
+    const uint64_t column_attnum = static_cast<uint16_t>(column.attnum);
+    while (have_entry && attnum < column_attnum) {  // a dropped column's value
+      if (!ReadPayload<false>(tag, reader, 0, nullptr) || !next_entry()) return Corrupt(table);
     }
-    if (keep) assigned.Add(i);
+    const int at = positions != nullptr ? positions[c] : static_cast<int>(c);
+    const bool keep = at >= 0 && (flags == nullptr || flags[c] != 0);
+    if (have_entry && attnum == column_attnum) {
+      const bool read = keep ? ReadPayload<true>(tag, reader, column.type, &row[static_cast<size_t>(at)])
+                             : ReadPayload<false>(tag, reader, 0, nullptr);
+      if (!read || !next_entry()) return Corrupt(table);
+      if (keep || at < 0) continue;
+    }
+    if (at >= 0) SetNull(row[static_cast<size_t>(at)], column.type);
   }
-  assigned.ForEachMissing([&](size_t i) {
-    types::Value& value = row[positions != nullptr ? static_cast<size_t>(positions[i]) : i];
-    if (!(value.is_null() && value.type() == table.columns[i].type)) {
-      value.Set(table.columns[i].type, std::monostate{});
-    }
-  });
+  if (positions == nullptr) {
+    for (size_t c = read_end; c < n; ++c) SetNull(row[c], table.columns[c].type);
+  }
   return Status::OK();
 }
 
@@ -342,10 +371,11 @@ Status DecodeColumns(const Table& table, std::string_view data, std::vector<type
 
 Status DecodeRowInto(const Table& table, std::string_view data, std::vector<types::Value>* out,
                      const ColumnSelection* needed) {
-  const size_t n = table.columns.size();
-  out->resize(needed != nullptr && !needed->positions.empty() ? needed->width : n);
-  if (n <= 64) return DecodeColumns<SmallColumnSet>(table, data, *out, needed);
-  return DecodeColumns<LargeColumnSet>(table, data, *out, needed);
+  if (needed != nullptr && !needed->stored_order.empty()) {
+    if (out->size() != needed->width) out->resize(needed->width);
+    if (DecodeInStoredOrder(data, needed->stored_order, *out)) return Status::OK();
+  }
+  return DecodeMerging(table, data, *out, needed);
 }
 
 }  // namespace db9::catalog

@@ -57,7 +57,7 @@ struct ColumnSelection {
   // Decodes only the table columns `sources`, column sources[k] into position
   // k of the row: a scan that feeds a select list of plain columns decodes
   // straight into it. REQUIRES: no column twice.
-  static ColumnSelection Into(size_t table_columns, const std::vector<int>& sources);
+  static ColumnSelection Into(const Table& table, const std::vector<int>& sources);
 
   bool Needs(size_t column) const { return flags[column] != 0; }
   // Bytes, not bits: decoding asks once per column of every row.
@@ -67,7 +67,15 @@ struct ColumnSelection {
   // and the row's width. Empty: column i at position i of a full row.
   std::vector<int> positions;
   size_t width = 0;
-  uint64_t selected_bits = 0;  // with Into and up to 64 columns: the flags as bits
+  // With Into: the table columns up to the last selected one, as a row that
+  // stores each of them (no NULL among them, no column dropped between
+  // them) holds them; such a row decodes in one pass without lookups.
+  struct Step {
+    uint64_t attnum;
+    int at;  // position in the row, -1: skipped
+    Oid type;
+  };
+  std::vector<Step> stored_order;
 };
 // The same into *row, reusing its storage (scans decode row after row).
 // With `needed`, columns not needed read as NULL and cost no copy (or, with

@@ -35,6 +35,17 @@ class AggregateState {
   virtual ~AggregateState() = default;
   // One input row's (coerced) arguments.
   virtual Status Add(FunctionContext& ctx, std::span<const Value> args) = 0;
+  // Many rows of a call with at most one argument: args[k] is row k's
+  // argument, or null when the call has none (count(*)). The same as Add per
+  // row; the common aggregates override it so that a scan's rows reach them
+  // without a virtual call and a Status each.
+  virtual Status AddEach(FunctionContext& ctx, std::span<const Value* const> args) {
+    for (const Value* arg : args) {
+      DB9_RETURN_IF_ERROR(Add(ctx, arg != nullptr ? std::span<const Value>(arg, 1)
+                                                  : std::span<const Value>()));
+    }
+    return Status::OK();
+  }
   // The aggregate's value for the rows seen so far; may be called once,
   // unless CanFinishRepeatedly().
   virtual Result<Value> Finish(FunctionContext& ctx) = 0;

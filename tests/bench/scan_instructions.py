@@ -35,6 +35,9 @@ def main():
     parser.add_argument("--rows", type=int, default=200000)
     parser.add_argument("--runs", type=int, default=2, help="measured runs of the query")
     parser.add_argument("--top", type=int, default=25, help="functions to list")
+    parser.add_argument("--keep-dump", metavar="FILE",
+                        help="copy the callgrind dump here (callgrind_annotate --auto=yes FILE "
+                             "shows the cost per source line of a build with -g)")
     args = parser.parse_args()
     import psycopg
     workdir = pathlib.Path(tempfile.mkdtemp(prefix="db9-scan-instr-"))
@@ -63,6 +66,8 @@ def main():
             subprocess.run(["callgrind_control", "-i", "off", pid], check=True, capture_output=True)
             subprocess.run(["callgrind_control", "-d", pid], check=True, capture_output=True)
         dumps = sorted(workdir.glob("callgrind.out.*"), key=os.path.getmtime)
+        if args.keep_dump:
+            shutil.copy(dumps[-1], args.keep_dump)
         report = subprocess.run(["callgrind_annotate", str(dumps[-1])],
                                 check=True, capture_output=True, text=True).stdout
         rows = SCANNED_ROWS * args.runs

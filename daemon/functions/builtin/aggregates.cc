@@ -24,12 +24,30 @@ bool AnyNull(Args a) {
   return false;
 }
 
+// Adds the non-NULL arguments to a running sum and count.
+template <typename Read, typename Sum>
+void SumEach(std::span<const Value* const> args, Read read, Sum& sum, int64_t& n) {
+  for (const Value* arg : args) {
+    if (arg->is_null()) continue;
+    sum += read(*arg);
+    ++n;
+  }
+}
+
 class CountState : public AggregateState {
  public:
   bool CanFinishRepeatedly() const override { return true; }
   explicit CountState(bool star) : star_(star) {}
   Status Add(FunctionContext&, Args a) override {
     if (star_ || !AnyNull(a)) ++n_;
+    return Status::OK();
+  }
+  Status AddEach(FunctionContext&, std::span<const Value* const> args) override {
+    if (star_) {
+      n_ += static_cast<int64_t>(args.size());
+      return Status::OK();
+    }
+    for (const Value* arg : args) n_ += arg == nullptr || !arg->is_null() ? 1 : 0;
     return Status::OK();
   }
   Result<Value> Finish(FunctionContext&) override { return Value::Int8(n_); }
@@ -48,6 +66,10 @@ class IntSumState : public AggregateState {
     if (a[0].is_null()) return Status::OK();
     sum_ += a[0].as_int();
     ++n_;
+    return Status::OK();
+  }
+  Status AddEach(FunctionContext&, std::span<const Value* const> args) override {
+    SumEach(args, [](const Value& v) { return v.as_int(); }, sum_, n_);
     return Status::OK();
   }
   Result<Value> Finish(FunctionContext&) override {
@@ -111,6 +133,10 @@ class FloatSumState : public AggregateState {
     if (a[0].is_null()) return Status::OK();
     sum_ += a[0].as_double();
     ++n_;
+    return Status::OK();
+  }
+  Status AddEach(FunctionContext&, std::span<const Value* const> args) override {
+    SumEach(args, [](const Value& v) { return v.as_double(); }, sum_, n_);
     return Status::OK();
   }
   Result<Value> Finish(FunctionContext&) override {

@@ -84,6 +84,31 @@ Status HashAggregateOp::AccumulatePlain(Group& group, const Row& row) {
   return Status::OK();
 }
 
+Status HashAggregateOp::AccumulateInBatches(ExecContext& ctx, Group& group) {
+  constexpr size_t kBatchRows = 128;
+  std::vector<Row> batch(kBatchRows);
+  std::vector<const Value*> args;
+  while (true) {
+    DB9_ASSIGN_OR_RETURN(size_t n, input_->NextBatch(ctx, &batch));
+    if (n == 0) return Status::OK();
+    DB9_RETURN_IF_ERROR(ctx.CheckCancel());
+    const bool all_wide = std::all_of(batch.begin(), batch.begin() + static_cast<ptrdiff_t>(n),
+                                      [&](const Row& row) { return row.size() >= plain_width_; });
+    if (!all_wide) {
+      for (size_t k = 0; k < n; ++k) DB9_RETURN_IF_ERROR(Feed(ctx, group, batch[k]));
+      continue;
+    }
+    args.resize(n);
+    for (size_t i = 0; i < plain_inputs_->size(); ++i) {
+      const int input = (*plain_inputs_)[i];
+      for (size_t k = 0; k < n; ++k) {
+        args[k] = input >= 0 ? &batch[k][static_cast<size_t>(input)] : nullptr;
+      }
+      DB9_RETURN_IF_ERROR(group.states[i]->AddEach(call_contexts_[i], args));
+    }
+  }
+}
+
 Status HashAggregateOp::Accumulate(ExecContext& ctx, Group& group, const Row& row) {
   for (size_t i = 0; i < aggregates_.size(); ++i) {
     const AggregateCall& call = aggregates_[i];
@@ -167,11 +192,15 @@ Status HashAggregateOp::Open(ExecContext& ctx) {
   if (group_exprs_.empty() && sets_.size() == 1) {
     // count(*), sum(x) over everything: one group, no keys to build per row.
     DB9_ASSIGN_OR_RETURN(std::unique_ptr<Group> only, NewGroup(ctx, Row(), 0));
-    while (true) {
-      DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &row));
-      if (!more) break;
-      if ((++n & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());
-      DB9_RETURN_IF_ERROR(Feed(ctx, *only, row));
+    if (plain_inputs_) {
+      DB9_RETURN_IF_ERROR(AccumulateInBatches(ctx, *only));
+    } else {
+      while (true) {
+        DB9_ASSIGN_OR_RETURN(bool more, input_->Next(ctx, &row));
+        if (!more) break;
+        if ((++n & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());
+        DB9_RETURN_IF_ERROR(Feed(ctx, *only, row));
+      }
     }
     groups_.push_back(std::move(only));
     return Status::OK();

@@ -63,6 +63,8 @@ class HashAggregateOp final : public Operator {
   // When every call is plain (plain_inputs_): apart from Accumulate, so that
   // it carries none of the general case's frame per row.
   Status AccumulatePlain(Group& group, const Row& row);
+  // The whole input into one group of plain calls, a batch of rows at a time.
+  Status AccumulateInBatches(ExecContext& ctx, Group& group);
   // Sorts call i's buffered rows and adds them to its state.
   Status FeedOrdered(ExecContext& ctx, Group& group, size_t i);
 

@@ -42,6 +42,19 @@ class Operator {
   virtual Status Open(ExecContext& ctx) = 0;
   // false: no more rows (`row` untouched).
   virtual Result<bool> Next(ExecContext& ctx, Row* row) = 0;
+  // Up to rows->size() rows into (*rows)[0, n), reusing their storage; n is
+  // 0 only when the input is exhausted. For consumers that take whole inputs
+  // (aggregates): a scan overrides it to produce rows without a virtual call
+  // and a Result per row.
+  virtual Result<size_t> NextBatch(ExecContext& ctx, std::vector<Row>* rows) {
+    size_t n = 0;
+    while (n < rows->size()) {
+      DB9_ASSIGN_OR_RETURN(bool more, Next(ctx, &(*rows)[n]));
+      if (!more) break;
+      ++n;
+    }
+    return n;
+  }
   // For EXPLAIN: PostgreSQL's name for the equivalent plan node.
   virtual ExplainNode Explain() const = 0;
   // Said before Open() by a consumer that reads at most `rows` rows (LIMIT

@@ -151,7 +151,7 @@ void TableScanOp::EmitOnly(const std::vector<int>& sources, std::vector<OutputCo
     each_once = each_once && only_use;
   }
   direct_.reset();
-  if (each_once) direct_ = catalog::ColumnSelection::Into(table_->columns.size(), table_columns);
+  if (each_once) direct_ = catalog::ColumnSelection::Into(*table_, table_columns);
   columns = std::move(out_columns);
 }
 
@@ -233,20 +233,36 @@ Result<bool> TableScanOp::NextInRange(ExecContext& ctx, Row* row) {
   return false;
 }
 
+Result<bool> TableScanOp::NextStraight(Row* row) {
+  if (!it_->Valid()) {
+    DB9_RETURN_IF_ERROR(it_->status());
+    return false;
+  }
+  if (!end_.empty() && it_->key() >= std::string_view(end_)) return false;
+  DB9_RETURN_IF_ERROR(catalog::DecodeRowInto(*table_, it_->value(), row, &*direct_));
+  it_->Next();
+  return true;
+}
+
+Result<size_t> TableScanOp::NextBatch(ExecContext& ctx, std::vector<Row>* rows) {
+  if (!straight_) return Operator::NextBatch(ctx, rows);
+  DB9_RETURN_IF_ERROR(ctx.CheckCancel());
+  size_t n = 0;
+  while (n < rows->size()) {
+    DB9_ASSIGN_OR_RETURN(bool more, NextStraight(&(*rows)[n]));
+    if (!more) break;
+    ++n;
+  }
+  return n;
+}
+
 Result<bool> TableScanOp::Next(ExecContext& ctx, Row* row) {
   if (straight_) {
     // Every row qualifies and goes straight into the select list: the loop
     // of NextInRange without its per-row calls, a fifteenth of the
     // instructions of a count(*), sum(x) range scan.
     if ((++rows_seen_ & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());
-    if (!it_->Valid()) {
-      DB9_RETURN_IF_ERROR(it_->status());
-      return false;
-    }
-    if (!end_.empty() && it_->key() >= std::string_view(end_)) return false;
-    DB9_RETURN_IF_ERROR(catalog::DecodeRowInto(*table_, it_->value(), row, &*direct_));
-    it_->Next();
-    return true;
+    return NextStraight(row);
   }
   if (empty_) return false;
   if (point_) {

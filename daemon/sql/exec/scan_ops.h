@@ -50,6 +50,7 @@ class TableScanOp final : public Operator {
               std::vector<bool> needed = {});
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
+  Result<size_t> NextBatch(ExecContext& ctx, std::vector<Row>* rows) override;
   ExplainNode Explain() const override;
 
   // Emits only the table columns `sources` (indexes into the table's
@@ -93,6 +94,9 @@ class TableScanOp final : public Operator {
   // Set at Open: a forward range read through direct_ with nothing to
   // re-check, which Next serves in one step per row.
   bool straight_ = false;
+  // In a straight scan: decodes the iterator's row into *row and moves on;
+  // false past the range.
+  Result<bool> NextStraight(Row* row);
   bool empty_ = false;
   bool point_ = false;  // a single Get of point_key_
   bool point_done_ = false;

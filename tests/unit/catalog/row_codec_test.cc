@@ -87,7 +87,7 @@ class RowCodecTest : public QObject {
   // (added later) read as NULL of the column's type, even in a reused row.
   void decodesIntoTheSelectListsPositions() {
     Table t = ThreeColumns();
-    ColumnSelection note_then_id = ColumnSelection::Into(3, {2, 0});
+    ColumnSelection note_then_id = ColumnSelection::Into(t, {2, 0});
     std::vector<Value> row =
         Decode(t, EncodeRow(t, {Value::Int4(7), Value::Int4(42), Value::Text("seven")}), &note_then_id);
     QCOMPARE(row.size(), size_t{2});
@@ -102,7 +102,7 @@ class RowCodecTest : public QObject {
     std::string before_add = EncodeRow(t, {Value::Int4(9), Value::Int4(2), Value::Text("x")});
     t.columns.push_back(MakeColumn("extra", 4, oid::kInt8));
     t.next_attnum = 5;
-    ColumnSelection extra_then_val = ColumnSelection::Into(4, {3, 1});
+    ColumnSelection extra_then_val = ColumnSelection::Into(t, {3, 1});
     row = Decode(t, before_add, &extra_then_val);
     QCOMPARE(row.size(), size_t{2});
     QVERIFY(row[0].is_null());
@@ -125,6 +125,11 @@ class RowCodecTest : public QObject {
     row = Decode(t, old_row, &extra);
     QVERIFY(row[2].is_null());
     QCOMPARE(row[2].type(), oid::kInt8);
+    ColumnSelection extra_note_id = ColumnSelection::Into(t, {2, 1, 0});
+    row = Decode(t, old_row, &extra_note_id);
+    QVERIFY(row[0].is_null());
+    QCOMPARE(row[1].as_string(), std::string("x"));
+    QCOMPARE(row[2].as_int(), int64_t{1});
   }
 
   void corruptRowsAreErrors() {
@@ -133,6 +138,12 @@ class RowCodecTest : public QObject {
     QCOMPARE(DecodeRowInto(t, std::string("\x7f", 1), &row).sqlstate(), std::string_view("XX001"));
     std::string data = EncodeRow(t, {Value::Int4(1), Value::Int4(2), Value::Text("x")});
     QVERIFY(!DecodeRowInto(t, data.substr(0, data.size() - 2), &row).ok());
+    // Values are stored in attnum order; one out of order is damage, not a
+    // value to guess a column for.
+    Table swapped = ThreeColumns();
+    std::swap(swapped.columns[0], swapped.columns[1]);
+    std::string out_of_order = EncodeRow(swapped, {Value::Int4(2), Value::Int4(1), Value::Text("x")});
+    QCOMPARE(DecodeRowInto(t, out_of_order, &row).sqlstate(), std::string_view("XX001"));
   }
 };
 
