@@ -237,7 +237,17 @@ ColumnSelection ColumnSelection::Into(const Table& table, const std::vector<int>
   for (size_t c = 0; c < selection.end; ++c) {
     const Column& column = table.columns[c];
     selection.stored_order.push_back({static_cast<uint16_t>(column.attnum), selection.positions[c],
-                                      column.type});
+                                      selection.positions[c] >= 0, column.type});
+  }
+  return selection;
+}
+
+ColumnSelection ColumnSelection::Of(const Table& table, const std::vector<bool>& needed) {
+  ColumnSelection selection(needed);
+  for (size_t c = 0; c < selection.end; ++c) {
+    const Column& column = table.columns[c];
+    selection.stored_order.push_back(
+        {static_cast<uint16_t>(column.attnum), static_cast<int>(c), selection.Needs(c), column.type});
   }
   return selection;
 }
@@ -286,7 +296,12 @@ template <bool kKeep>
   }
 }
 
-// The common row for a selection made with Into: its columns stored one
+void SetNull(types::Value& value, Oid type) {
+  // A reused row often holds this NULL already: no variant assignment then.
+  if (!(value.is_null() && value.type() == type)) value.Set(type, std::monostate{});
+}
+
+// The common row for a selection made with Into or Of: its columns stored one
 // after the other as ColumnSelection::stored_order lists them. False for
 // any other row (the general decoder reads it, or reports it damaged).
 bool DecodeInStoredOrder(std::string_view data,
@@ -298,17 +313,16 @@ bool DecodeInStoredOrder(std::string_view data,
     uint64_t header;
     if (!reader.Fixed<4>(&header, 3) || header >> 16 != step.attnum) return false;
     const uint64_t tag = (header >> 8) & 0xFF;
-    const bool read = step.at >= 0 ? ReadPayload<true>(tag, reader, step.type,
-                                                       &row[static_cast<size_t>(step.at)])
-                                   : ReadPayload<false>(tag, reader, 0, nullptr);
-    if (!read) return false;
+    if (step.keep) {
+      if (!ReadPayload<true>(tag, reader, step.type, &row[static_cast<size_t>(step.at)])) {
+        return false;
+      }
+      continue;
+    }
+    if (!ReadPayload<false>(tag, reader, 0, nullptr)) return false;
+    if (step.at >= 0) SetNull(row[static_cast<size_t>(step.at)], step.type);
   }
   return true;
-}
-
-void SetNull(types::Value& value, Oid type) {
-  // A reused row often holds this NULL already: no variant assignment then.
-  if (!(value.is_null() && value.type() == type)) value.Set(type, std::monostate{});
 }
 
 // Any row. Stored values and table columns are both in attnum order
@@ -372,8 +386,16 @@ void SetNull(types::Value& value, Oid type) {
 Status DecodeRowInto(const Table& table, std::string_view data, std::vector<types::Value>* out,
                      const ColumnSelection* needed) {
   if (needed != nullptr && !needed->stored_order.empty()) {
-    if (out->size() != needed->width) out->resize(needed->width);
-    if (DecodeInStoredOrder(data, needed->stored_order, *out)) return Status::OK();
+    const bool full_width = needed->positions.empty();
+    const size_t width = full_width ? table.columns.size() : needed->width;
+    if (out->size() != width) out->resize(width);
+    if (DecodeInStoredOrder(data, needed->stored_order, *out)) {
+      // A full-width row's columns after the last needed one read as NULL.
+      for (size_t c = needed->end; full_width && c < width; ++c) {
+        SetNull((*out)[c], table.columns[c].type);
+      }
+      return Status::OK();
+    }
   }
   return DecodeMerging(table, data, *out, needed);
 }

@@ -58,6 +58,9 @@ struct ColumnSelection {
   // k of the row: a scan that feeds a select list of plain columns decodes
   // straight into it. REQUIRES: no column twice.
   static ColumnSelection Into(const Table& table, const std::vector<int>& sources);
+  // The flags for `table`'s full-width rows, with stored_order: what a scan
+  // that emits whole rows decodes with.
+  static ColumnSelection Of(const Table& table, const std::vector<bool>& needed);
 
   bool Needs(size_t column) const { return flags[column] != 0; }
   // Bytes, not bits: decoding asks once per column of every row.
@@ -67,12 +70,13 @@ struct ColumnSelection {
   // and the row's width. Empty: column i at position i of a full row.
   std::vector<int> positions;
   size_t width = 0;
-  // With Into: the table columns up to the last selected one, as a row that
-  // stores each of them (no NULL among them, no column dropped between
+  // With Into or Of: the table columns up to the last needed one, as a row
+  // that stores each of them (no NULL among them, no column dropped between
   // them) holds them; such a row decodes in one pass without lookups.
   struct Step {
     uint64_t attnum;
-    int at;  // position in the row, -1: skipped
+    int at;  // position in the row, -1: none
+    bool keep;  // decoded into `at`; else skipped, and `at` (if any) NULL
     Oid type;
   };
   std::vector<Step> stored_order;

@@ -49,6 +49,16 @@ class AggregateState {
   // The aggregate's value for the rows seen so far; may be called once,
   // unless CanFinishRepeatedly().
   virtual Result<Value> Finish(FunctionContext& ctx) = 0;
+  // True if Combine() can merge in another state of the same call: the
+  // input may then be split and its parts aggregated on other threads.
+  // Only where the result cannot depend on how rows were split (float sums
+  // round differently, string_agg keeps an order).
+  virtual bool Combinable() const { return false; }
+  // Adds the rows `other` took. REQUIRES: Combinable(), `other` made by the
+  // same aggregate for the same call.
+  virtual Status Combine(FunctionContext& ctx, AggregateState& other) {
+    return Status::Internal("aggregate state cannot be combined");
+  }
   // True if Finish() leaves the state as it was, so rows may be added and
   // Finish() called again: a window whose frames only grow (running totals)
   // then keeps one state instead of aggregating every frame from scratch.

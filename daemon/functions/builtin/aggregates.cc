@@ -50,6 +50,11 @@ class CountState : public AggregateState {
     for (const Value* arg : args) n_ += arg == nullptr || !arg->is_null() ? 1 : 0;
     return Status::OK();
   }
+  bool Combinable() const override { return true; }
+  Status Combine(FunctionContext&, AggregateState& other) override {
+    n_ += static_cast<CountState&>(other).n_;
+    return Status::OK();
+  }
   Result<Value> Finish(FunctionContext&) override { return Value::Int8(n_); }
 
  private:
@@ -70,6 +75,13 @@ class IntSumState : public AggregateState {
   }
   Status AddEach(FunctionContext&, std::span<const Value* const> args) override {
     SumEach(args, [](const Value& v) { return v.as_int(); }, sum_, n_);
+    return Status::OK();
+  }
+  bool Combinable() const override { return true; }
+  Status Combine(FunctionContext&, AggregateState& other) override {
+    const auto& part = static_cast<IntSumState&>(other);
+    sum_ += part.sum_;
+    n_ += part.n_;
     return Status::OK();
   }
   Result<Value> Finish(FunctionContext&) override {
@@ -110,6 +122,13 @@ class NumericSumState : public AggregateState {
     DB9_ASSIGN_OR_RETURN(Numeric x, Numeric::FromValue(a[0]));
     DB9_ASSIGN_OR_RETURN(sum_, sum_.Add(x));
     ++n_;
+    return Status::OK();
+  }
+  bool Combinable() const override { return true; }
+  Status Combine(FunctionContext&, AggregateState& other) override {
+    const auto& part = static_cast<NumericSumState&>(other);
+    DB9_ASSIGN_OR_RETURN(sum_, sum_.Add(part.sum_));
+    n_ += part.n_;
     return Status::OK();
   }
   Result<Value> Finish(FunctionContext&) override {
@@ -209,6 +228,12 @@ class MinMaxState : public AggregateState {
     int c = type_->compare(*type_, a[0], best_);
     if (max_ ? c > 0 : c < 0) best_ = a[0];
     return Status::OK();
+  }
+  bool Combinable() const override { return true; }
+  Status Combine(FunctionContext& ctx, AggregateState& other) override {
+    const Value& best = static_cast<MinMaxState&>(other).best_;
+    if (best.is_null()) return Status::OK();
+    return Add(ctx, std::span<const Value>(&best, 1));
   }
   Result<Value> Finish(FunctionContext&) override {
     return best_.is_null() ? Value::Null(type_->oid) : best_;

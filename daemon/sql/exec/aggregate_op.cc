@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "daemon/sql/exec/group_key.h"
+#include "daemon/sql/exec/parallel_aggregate.h"
 
 namespace db9::sql {
 namespace {
@@ -85,28 +86,45 @@ Status HashAggregateOp::AccumulatePlain(Group& group, const Row& row) {
 }
 
 Status HashAggregateOp::AccumulateInBatches(ExecContext& ctx, Group& group) {
-  constexpr size_t kBatchRows = 128;
-  std::vector<Row> batch(kBatchRows);
+  // A part is split off once the input has proved long (a scan of a few
+  // thousand rows takes well under a millisecond; a thread costs tens of
+  // microseconds), and retried while cores are busy.
+  constexpr uint64_t kRowsBeforeSplit = 16384;
+  constexpr uint64_t kRowsBetweenTries = 8192;
+  CoreBudget::Working working;
+  ParallelParts parts(ctx, *plain_inputs_);
+  const bool combinable = std::all_of(group.states.begin(), group.states.end(),
+                                      [](const auto& state) { return state->Combinable(); });
+  std::vector<Row> batch(ParallelParts::kBatchRows);
   std::vector<const Value*> args;
+  uint64_t rows = 0, next_try = kRowsBeforeSplit;
   while (true) {
     DB9_ASSIGN_OR_RETURN(size_t n, input_->NextBatch(ctx, &batch));
-    if (n == 0) return Status::OK();
+    if (n == 0) break;
     DB9_RETURN_IF_ERROR(ctx.CheckCancel());
-    const bool all_wide = std::all_of(batch.begin(), batch.begin() + static_cast<ptrdiff_t>(n),
-                                      [&](const Row& row) { return row.size() >= plain_width_; });
-    if (!all_wide) {
+    const auto end = batch.begin() + static_cast<ptrdiff_t>(n);
+    if (std::all_of(batch.begin(), end, [&](const Row& row) { return row.size() >= plain_width_; })) {
+      DB9_RETURN_IF_ERROR(FeedPlainBatch(*plain_inputs_, group.states, call_contexts_, batch, n, args));
+    } else {
       for (size_t k = 0; k < n; ++k) DB9_RETURN_IF_ERROR(Feed(ctx, group, batch[k]));
-      continue;
     }
-    args.resize(n);
-    for (size_t i = 0; i < plain_inputs_->size(); ++i) {
-      const int input = (*plain_inputs_)[i];
-      for (size_t k = 0; k < n; ++k) {
-        args[k] = input >= 0 ? &batch[k][static_cast<size_t>(input)] : nullptr;
-      }
-      DB9_RETURN_IF_ERROR(group.states[i]->AddEach(call_contexts_[i], args));
+    rows += n;
+    if (rows >= next_try && combinable && parts.started() < ctx.parallel_workers) {
+      next_try = rows + kRowsBetweenTries;
+      DB9_RETURN_IF_ERROR(TrySplit(ctx, parts));
     }
   }
+  return parts.CombineInto(group.states, call_contexts_);
+}
+
+Status HashAggregateOp::TrySplit(ExecContext& ctx, ParallelParts& parts) {
+  std::optional<CoreBudget::Helper> core = CoreBudget::TryBorrow();
+  if (!core) return Status::OK();
+  std::unique_ptr<Operator> part = input_->SplitOff(ctx);
+  if (!part) return Status::OK();
+  DB9_ASSIGN_OR_RETURN(std::unique_ptr<Group> fresh, NewGroup(ctx, Row(), 0));
+  parts.Start(std::move(*core), std::move(part), std::move(fresh->states), call_contexts_);
+  return Status::OK();
 }
 
 Status HashAggregateOp::Accumulate(ExecContext& ctx, Group& group, const Row& row) {

@@ -12,6 +12,8 @@
 
 namespace db9::sql {
 
+class ParallelParts;
+
 struct AggregateCall {
   const functions::AggregateInfo* aggregate = nullptr;
   std::vector<ExprPtr> args;     // already coerced to the resolved argument types
@@ -63,8 +65,12 @@ class HashAggregateOp final : public Operator {
   // When every call is plain (plain_inputs_): apart from Accumulate, so that
   // it carries none of the general case's frame per row.
   Status AccumulatePlain(Group& group, const Row& row);
-  // The whole input into one group of plain calls, a batch of rows at a time.
+  // The whole input into one group of plain calls, a batch of rows at a
+  // time, parts of a long input on other cores (parallel_aggregate.h).
   Status AccumulateInBatches(ExecContext& ctx, Group& group);
+  // Hands the later part of the input's remaining rows to a helper, when a
+  // core is free and the input can split.
+  Status TrySplit(ExecContext& ctx, ParallelParts& parts);
   // Sorts call i's buffered rows and adds them to its state.
   Status FeedOrdered(ExecContext& ctx, Group& group, size_t i);
 

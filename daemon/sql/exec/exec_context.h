@@ -42,6 +42,8 @@ struct ExecContext final : functions::InterruptCheck {
   const std::vector<Value>* params = nullptr;     // Bind values, already typed
   std::vector<const Row*> outer_rows;             // innermost last
   const std::atomic<bool>* cancel = nullptr;
+  // max_parallel_workers_per_gather: helper threads one aggregate may use.
+  size_t parallel_workers = 0;
   // statement_timeout: past this point CheckCancel fails (zero: no limit).
   std::chrono::steady_clock::time_point deadline{};
   // Distinguishes executions (uncorrelated subqueries cache per execution).

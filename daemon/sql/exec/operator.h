@@ -57,6 +57,12 @@ class Operator {
   }
   // For EXPLAIN: PostgreSQL's name for the equivalent plan node.
   virtual ExplainNode Explain() const = 0;
+  // Hands over the later part of the rows this operator has still to
+  // produce, as an operator of its own that is ready to run (on another
+  // thread too), and stops this one before them: for consumers that do not
+  // need the rows in order and aggregate the parts on several cores.
+  // nullptr: this operator cannot split (most cannot).
+  virtual std::unique_ptr<Operator> SplitOff(ExecContext& ctx) { return nullptr; }
   // Said before Open() by a consumer that reads at most `rows` rows (LIMIT
   // over ORDER BY), or nullopt for no bound: a sort then keeps only that
   // many rows instead of sorting its whole input. Others ignore it.

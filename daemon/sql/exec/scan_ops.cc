@@ -27,8 +27,9 @@ Result<std::optional<Value>> ToKeyType(ExecContext& ctx, const Value& value, Oid
 
 TableScanOp::TableScanOp(const catalog::Table* table, AccessPath path, bool emit_row_key,
                          std::vector<bool> needed)
-    : table_(table), path_(std::move(path)), emit_row_key_(emit_row_key) {
-  if (std::find(needed.begin(), needed.end(), false) != needed.end()) needed_.emplace(std::move(needed));
+    : table_(table), path_(std::move(path)), emit_row_key_(emit_row_key),
+      needed_(catalog::ColumnSelection::Of(
+          *table, needed.empty() ? std::vector<bool>(table->columns.size(), true) : needed)) {
   for (const catalog::Column& c : table->columns) {
     columns.push_back({c.name, c.type, c.typmod, table->oid, c.attnum});
   }
@@ -119,7 +120,8 @@ Status TableScanOp::Open(ExecContext& ctx) {
   it_.reset();
   DB9_RETURN_IF_ERROR(BuildRange(ctx));
   const bool via_secondary = path_.index != nullptr && !path_.index->primary;
-  straight_ = direct_ && !recheck_ && !path_.backward && !empty_ && !point_ && !via_secondary;
+  straight_ = (direct_ || sources_.empty()) && !emit_row_key_ && !recheck_ && !path_.backward &&
+              !empty_ && !point_ && !via_secondary;
   if (empty_ || point_) return Status::OK();
   it_ = ctx.txn->NewIterator();
   if (!path_.backward) {
@@ -163,7 +165,7 @@ Result<bool> TableScanOp::EmitStored(ExecContext& ctx, std::string_view key,
   }
   Row& table_row = sources_.empty() ? *row : decoded_;
   DB9_RETURN_IF_ERROR(
-      catalog::DecodeRowInto(*table_, value, &table_row, needed_ ? &*needed_ : nullptr));
+      catalog::DecodeRowInto(*table_, value, &table_row, &needed_));
   if (recheck_) {
     for (const ExprPtr& predicate : path_.enforced) {
       DB9_ASSIGN_OR_RETURN(bool keep, EvalPredicate(*predicate, ctx, table_row));
@@ -233,27 +235,79 @@ Result<bool> TableScanOp::NextInRange(ExecContext& ctx, Row* row) {
   return false;
 }
 
-Result<bool> TableScanOp::NextStraight(Row* row) {
-  if (!it_->Valid()) {
-    DB9_RETURN_IF_ERROR(it_->status());
+Result<bool> StraightRange::Next(Row* row) const {
+  if (!it->Valid()) {
+    DB9_RETURN_IF_ERROR(it->status());
     return false;
   }
-  if (!end_.empty() && it_->key() >= std::string_view(end_)) return false;
-  DB9_RETURN_IF_ERROR(catalog::DecodeRowInto(*table_, it_->value(), row, &*direct_));
-  it_->Next();
+  if (!end.empty() && it->key() >= end) return false;
+  DB9_RETURN_IF_ERROR(catalog::DecodeRowInto(*table, it->value(), row, selection));
+  it->Next();
   return true;
 }
 
-Result<size_t> TableScanOp::NextBatch(ExecContext& ctx, std::vector<Row>* rows) {
-  if (!straight_) return Operator::NextBatch(ctx, rows);
-  DB9_RETURN_IF_ERROR(ctx.CheckCancel());
+Result<size_t> StraightRange::Fill(std::vector<Row>* rows) const {
   size_t n = 0;
   while (n < rows->size()) {
-    DB9_ASSIGN_OR_RETURN(bool more, NextStraight(&(*rows)[n]));
+    DB9_ASSIGN_OR_RETURN(bool more, Next(&(*rows)[n]));
     if (!more) break;
     ++n;
   }
   return n;
+}
+
+namespace {
+
+// The later part of a straight TableScanOp's range after SplitOff, with an
+// iterator of its own.
+class RangeTailOp final : public Operator {
+ public:
+  RangeTailOp(const catalog::Table* table, catalog::ColumnSelection selection,
+              std::unique_ptr<kv::Iterator> it, std::string end, std::vector<OutputColumn> out)
+      : table_(table), selection_(std::move(selection)), it_(std::move(it)), end_(std::move(end)) {
+    columns = std::move(out);
+  }
+  Status Open(ExecContext&) override { return Status::OK(); }  // positioned when made
+  Result<bool> Next(ExecContext& ctx, Row* row) override {
+    if ((++rows_seen_ & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());
+    return range().Next(row);
+  }
+  Result<size_t> NextBatch(ExecContext& ctx, std::vector<Row>* rows) override {
+    DB9_RETURN_IF_ERROR(ctx.CheckCancel());
+    return range().Fill(rows);
+  }
+  ExplainNode Explain() const override { return {"Parallel part of a scan of " + table_->name, {}, {}}; }
+
+ private:
+  StraightRange range() const { return {table_, &selection_, it_.get(), end_}; }
+
+  const catalog::Table* table_;
+  catalog::ColumnSelection selection_;
+  std::unique_ptr<kv::Iterator> it_;
+  std::string end_;
+  uint64_t rows_seen_ = 0;
+};
+
+}  // namespace
+
+Result<size_t> TableScanOp::NextBatch(ExecContext& ctx, std::vector<Row>* rows) {
+  if (!straight_) return Operator::NextBatch(ctx, rows);
+  DB9_RETURN_IF_ERROR(ctx.CheckCancel());
+  return straight_range().Fill(rows);
+}
+
+std::unique_ptr<Operator> TableScanOp::SplitOff(ExecContext& ctx) {
+  // The other part reads the same snapshot through its own iterator; writes
+  // of this transaction would have to be shared with it, so none may exist.
+  if (!straight_ || ctx.txn->has_writes() || !it_->Valid() || end_.empty()) return nullptr;
+  std::optional<std::string> middle = keyenc::KeyBetween(it_->key(), end_);
+  if (!middle) return nullptr;
+  std::unique_ptr<kv::Iterator> tail = ctx.txn->NewIterator();
+  tail->Seek(*middle);
+  auto part = std::make_unique<RangeTailOp>(table_, *straight_range().selection, std::move(tail),
+                                            end_, columns);
+  end_ = std::move(*middle);
+  return part;
 }
 
 Result<bool> TableScanOp::Next(ExecContext& ctx, Row* row) {
@@ -262,7 +316,7 @@ Result<bool> TableScanOp::Next(ExecContext& ctx, Row* row) {
     // of NextInRange without its per-row calls, a fifteenth of the
     // instructions of a count(*), sum(x) range scan.
     if ((++rows_seen_ & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());
-    return NextStraight(row);
+    return straight_range().Next(row);
   }
   if (empty_) return false;
   if (point_) {

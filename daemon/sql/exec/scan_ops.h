@@ -40,6 +40,21 @@ struct AccessPath {
   bool backward = false;
 };
 
+// A forward read of a table's rows from an iterator's position up to `end`
+// (exclusive; empty: no bound), each row decoded through `selection`
+// straight into an output row: the loop of a straight TableScanOp, and of
+// the part of one that another thread takes over.
+struct StraightRange {
+  const catalog::Table* table;
+  const catalog::ColumnSelection* selection;
+  kv::Iterator* it;
+  std::string_view end;
+  // false past the range.
+  Result<bool> Next(Row* row) const;
+  // Up to rows->size() rows; fewer only at the end of the range.
+  Result<size_t> Fill(std::vector<Row>* rows) const;
+};
+
 // Emits the table's columns; with `emit_row_key`, one more column holding
 // the row's full KV key (bytea), which UPDATE/DELETE use. With `needed`
 // (one flag per column), columns the query never reads are emitted as NULL
@@ -51,6 +66,9 @@ class TableScanOp final : public Operator {
   Status Open(ExecContext& ctx) override;
   Result<bool> Next(ExecContext& ctx, Row* row) override;
   Result<size_t> NextBatch(ExecContext& ctx, std::vector<Row>* rows) override;
+  // A straight range read without writes of the transaction to merge in
+  // splits at the key halfway between its position and its end.
+  std::unique_ptr<Operator> SplitOff(ExecContext& ctx) override;
   ExplainNode Explain() const override;
 
   // Emits only the table columns `sources` (indexes into the table's
@@ -78,7 +96,7 @@ class TableScanOp final : public Operator {
   const catalog::Table* table_;
   AccessPath path_;
   bool emit_row_key_;
-  std::optional<catalog::ColumnSelection> needed_;  // none: every column
+  catalog::ColumnSelection needed_;
   // With EmitOnly: where each output column comes from, and whether it is
   // that source's only use (its value is swapped out of decoded_, keeping
   // string buffers in play, instead of copied).
@@ -91,12 +109,12 @@ class TableScanOp final : public Operator {
   // With EmitOnly and every source used once: decodes straight into the
   // output row, when no predicate needs the whole table row.
   std::optional<catalog::ColumnSelection> direct_;
-  // Set at Open: a forward range read through direct_ with nothing to
-  // re-check, which Next serves in one step per row.
+  // Set at Open: a forward range read into whole rows or through direct_,
+  // with nothing to re-check, which Next serves in one step per row.
   bool straight_ = false;
-  // In a straight scan: decodes the iterator's row into *row and moves on;
-  // false past the range.
-  Result<bool> NextStraight(Row* row);
+  StraightRange straight_range() const {
+    return {table_, direct_ ? &*direct_ : &needed_, it_.get(), end_};
+  }
   bool empty_ = false;
   bool point_ = false;  // a single Get of point_key_
   bool point_done_ = false;

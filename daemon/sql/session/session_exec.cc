@@ -207,6 +207,7 @@ std::unique_ptr<ExecContext> SessionImpl::NewExecContext(const std::vector<Value
   ctx->variables = &variables_;
   ctx->params = params;
   ctx->cancel = &cancel_;
+  ctx->parallel_workers = settings_.parallel_workers();
   if (int64_t ms = settings_.statement_timeout_ms(); ms > 0) {
     ctx->deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
   }

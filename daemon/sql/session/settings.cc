@@ -134,7 +134,7 @@ const std::vector<Settings::Definition>& Settings::Definitions() {
       {"jit", "off", "Allow JIT compilation."},
       {"work_mem", "4MB", "Sets the maximum memory to be used for query workspaces."},
       {"maintenance_work_mem", "64MB", "Sets the maximum memory to be used for maintenance operations."},
-      {"max_parallel_workers_per_gather", "0", "Sets the maximum number of parallel processes per executor node."},
+      {"max_parallel_workers_per_gather", "2", "Sets the maximum number of parallel processes per executor node."},
       {"default_text_search_config", "pg_catalog.english", "Sets default text search configuration."},
       {"timezone_abbreviations", "Default", "Selects a file of time zone abbreviations."},
       {"block_size", "8192", "Shows the size of a disk block.", false, true},
@@ -224,6 +224,17 @@ Result<std::string> Settings::Apply(const Definition& def, const std::string& va
     if (!ms || *ms < 0) return InvalidValue(def.name, value);
     if (l == "statement_timeout") statement_timeout_ms_ = *ms;
     return value;
+  }
+  if (l == "max_parallel_workers_per_gather") {
+    try {
+      size_t used = 0;
+      const int n = std::stoi(value, &used);
+      if (used != value.size() || n < 0 || n > 1024) return InvalidValue(def.name, value);
+      parallel_workers_ = static_cast<size_t>(n);
+      return std::to_string(n);
+    } catch (...) {
+      return InvalidValue(def.name, value);
+    }
   }
   if (l == "transaction_isolation" || l == "default_transaction_isolation") {
     const char* name = IsolationName(value);

@@ -51,6 +51,7 @@ class Settings {
   const types::IoContext& io() const { return io_; }
   const std::vector<std::string>& search_path() const { return search_path_; }
   int64_t statement_timeout_ms() const { return statement_timeout_ms_; }
+  size_t parallel_workers() const { return parallel_workers_; }
 
  private:
   struct Definition {
@@ -69,6 +70,7 @@ class Settings {
   types::IoContext io_;
   std::vector<std::string> search_path_;
   int64_t statement_timeout_ms_ = 0;
+  size_t parallel_workers_ = 0;
 };
 
 // A duration setting ("5s", "100ms", "1min", "250" meaning milliseconds) in

@@ -1,5 +1,6 @@
 #include "daemon/storage/encoding/key_encoding.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -128,6 +129,30 @@ std::string PrefixSuccessor(std::string_view prefix) {
   while (!out.empty() && static_cast<uint8_t>(out.back()) == 0xFF) out.pop_back();
   if (!out.empty()) out.back() = static_cast<char>(static_cast<uint8_t>(out.back()) + 1);
   return out;
+}
+
+std::optional<std::string> KeyBetween(std::string_view low, std::string_view high) {
+  // (low + high) / 2 over one more byte than the longer key, so that the
+  // halving keeps the low bit of the sum.
+  const size_t n = std::max(low.size(), high.size()) + 1;
+  auto byte = [](std::string_view s, size_t i) {
+    return i < s.size() ? static_cast<unsigned>(static_cast<uint8_t>(s[i])) : 0u;
+  };
+  std::string sum(n, '\0');
+  unsigned carry = 0;
+  for (size_t i = n; i-- > 0;) {
+    const unsigned v = byte(low, i) + byte(high, i) + carry;
+    sum[i] = static_cast<char>(v & 0xFF);
+    carry = v >> 8;
+  }
+  std::string mid(n, '\0');
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned v = carry << 8 | static_cast<uint8_t>(sum[i]);
+    mid[i] = static_cast<char>(v >> 1);
+    carry = v & 1;
+  }
+  if (!(low < std::string_view(mid) && std::string_view(mid) < high)) return std::nullopt;
+  return mid;
 }
 
 // ---- KeyDecoder ------------------------------------------------------------

@@ -27,6 +27,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -97,6 +98,12 @@ std::string KeyspacePrefix(Keyspace space);
 // the last remaining byte. Returns "" when there is none (prefix empty or all
 // 0xFF), meaning "scan to the end of the store".
 std::string PrefixSuccessor(std::string_view prefix);
+
+// A key halfway between `low` and `high` in byte order (both read as
+// fractions, shorter one padded with zero bytes), for splitting a range
+// into two parts of about equal key space. nullopt when no key lies
+// strictly between them.
+std::optional<std::string> KeyBetween(std::string_view low, std::string_view high);
 
 // ---- Decoding ------------------------------------------------------------
 

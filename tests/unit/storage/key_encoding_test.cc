@@ -244,6 +244,27 @@ class KeyEncodingTest : public QObject {
     QVERIFY(KeyPrefix(Keyspace::kTable, 0x01020305) >= end);
   }
 
+  // Splitting a range of integer keys lands in the middle of its values;
+  // keys with nothing between them give none.
+  void keyBetweenSplitsARange() {
+    std::string prefix = KeyPrefix(Keyspace::kTable, 16384);
+    auto key = [&](int64_t v) {
+      std::string k = prefix;
+      AppendInt64(&k, v);
+      return k;
+    };
+    std::optional<std::string> mid = KeyBetween(key(5000), key(105000));
+    QVERIFY(mid.has_value());
+    QVERIFY(key(54999) < *mid && *mid < key(55001));
+    mid = KeyBetween(key(7), PrefixSuccessor(prefix));
+    QVERIFY(mid.has_value() && key(7) < *mid && *mid < PrefixSuccessor(prefix));
+    QVERIFY(KeyBetween(std::string("\x01\x80", 2), std::string("\x01\x81", 2)).has_value());
+    QVERIFY(!KeyBetween("ab", "ab").has_value());
+    QVERIFY(!KeyBetween("b", "a").has_value());
+    // "a" and "a\0" have no key between them.
+    QVERIFY(!KeyBetween("a", std::string("a\0", 2)).has_value());
+  }
+
   // A decoder made from a temporary string keeps its own copy.
   void decoderOwnsTemporaries() {
     std::string key;
