@@ -59,6 +59,14 @@ void ParallelParts::Run(Helper& helper) {
       return;
     }
     if (*n == 0) return;
+    for (size_t k = 0; k < *n; ++k) {
+      for (int input : inputs_) {
+        if (input >= 0 && static_cast<size_t>(input) >= batch[k].size()) {
+          helper.status = Status::Internal("a split-off scan produced a row too narrow to aggregate");
+          return;
+        }
+      }
+    }
     helper.status = FeedPlainBatch(inputs_, helper.states, helper.contexts, batch, *n, args);
     if (!helper.status.ok()) return;
   }
