@@ -244,6 +244,7 @@ ColumnSelection ColumnSelection::Into(const Table& table, const std::vector<int>
 
 ColumnSelection ColumnSelection::Of(const Table& table, const std::vector<bool>& needed) {
   ColumnSelection selection(needed);
+  selection.width = table.columns.size();
   for (size_t c = 0; c < selection.end; ++c) {
     const Column& column = table.columns[c];
     selection.stored_order.push_back(
@@ -386,13 +387,13 @@ bool DecodeInStoredOrder(std::string_view data,
 Status DecodeRowInto(const Table& table, std::string_view data, std::vector<types::Value>* out,
                      const ColumnSelection* needed) {
   if (needed != nullptr && !needed->stored_order.empty()) {
-    const bool full_width = needed->positions.empty();
-    const size_t width = full_width ? table.columns.size() : needed->width;
-    if (out->size() != width) out->resize(width);
+    if (out->size() != needed->width) out->resize(needed->width);
     if (DecodeInStoredOrder(data, needed->stored_order, *out)) {
       // A full-width row's columns after the last needed one read as NULL.
-      for (size_t c = needed->end; full_width && c < width; ++c) {
-        SetNull((*out)[c], table.columns[c].type);
+      if (needed->positions.empty()) {
+        for (size_t c = needed->end; c < needed->width; ++c) {
+          SetNull((*out)[c], table.columns[c].type);
+        }
       }
       return Status::OK();
     }

@@ -66,10 +66,10 @@ struct ColumnSelection {
   // Bytes, not bits: decoding asks once per column of every row.
   std::vector<uint8_t> flags;
   size_t end = 0;  // one past the last needed position
-  // With Into: each table column's position in the row (-1: not decoded),
-  // and the row's width. Empty: column i at position i of a full row.
+  // With Into: each table column's position in the row (-1: not decoded).
+  // Empty: column i at position i of a full row.
   std::vector<int> positions;
-  size_t width = 0;
+  size_t width = 0;  // of the decoded row, with Into or Of
   // With Into or Of: the table columns up to the last needed one, as a row
   // that stores each of them (no NULL among them, no column dropped between
   // them) holds them; such a row decodes in one pass without lookups.

@@ -110,6 +110,32 @@ class RowCodecTest : public QObject {
     QCOMPARE(row[1].as_int(), int64_t{2});
   }
 
+  // Whole rows for a scan (ColumnSelection::Of): columns not needed read as
+  // NULL, also in a row buffer that held the last row's values.
+  void decodesWholeRowsWithTheTable() {
+    Table t = ThreeColumns();
+    ColumnSelection middle = ColumnSelection::Of(t, {false, true, false});
+    std::vector<Value> row = Decode(t, EncodeRow(t, {Value::Int4(7), Value::Int4(42), Value::Text("s")}),
+                                    nullptr);
+    QVERIFY(DecodeRowInto(t, EncodeRow(t, {Value::Int4(8), Value::Int4(43), Value::Text("u")}), &row,
+                          &middle).ok());
+    QCOMPARE(row.size(), size_t{3});
+    QVERIFY(row[0].is_null());
+    QCOMPARE(row[0].type(), oid::kInt4);
+    QCOMPARE(row[1].as_int(), int64_t{43});
+    QVERIFY(row[2].is_null());
+    QCOMPARE(row[2].type(), oid::kText);
+    // A NULL before the needed column: the row takes the general decoder.
+    QVERIFY(DecodeRowInto(t, EncodeRow(t, {Value::Null(oid::kInt4), Value::Int4(44), Value::Text("v")}),
+                          &row, &middle).ok());
+    QCOMPARE(row[1].as_int(), int64_t{44});
+    QVERIFY(row[2].is_null());
+    ColumnSelection all = ColumnSelection::Of(t, {true, true, true});
+    row = Decode(t, EncodeRow(t, {Value::Int4(9), Value::Int4(45), Value::Text("w")}), &all);
+    QCOMPARE(row[0].as_int(), int64_t{9});
+    QCOMPARE(row[2].as_string(), std::string("w"));
+  }
+
   void oldRowsReadAfterAddAndDropColumn() {
     Table t = ThreeColumns();
     std::string old_row = EncodeRow(t, {Value::Int4(1), Value::Int4(2), Value::Text("x")});
