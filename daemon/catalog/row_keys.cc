@@ -55,22 +55,17 @@ class Reader {
     pos_ += kBytes;
     return true;
   }
-  // The next `used` bytes as the high bytes of a kBytes-wide big-endian
-  // word: a 3-byte column header in one load when a fourth byte follows
-  // (the low byte is then not part of the value); else byte by byte.
-  template <int kBytes>
-  bool Fixed(uint64_t* v, size_t used) {
+  // A stored value's header: attnum (2 bytes) and tag (1 byte), in one load
+  // when a payload byte follows (nearly always: only kNull has none).
+  bool ColumnHeader(uint64_t* attnum, uint64_t* tag) {
     const size_t left = data_.size() - pos_;
-    if (left >= static_cast<size_t>(kBytes)) {
-      *v = LoadBigEndian<kBytes>(data_.data() + pos_);
-    } else {
-      if (left < used) return false;
-      *v = 0;
-      for (size_t i = 0; i < static_cast<size_t>(kBytes); ++i) {
-        *v = *v << 8 | (i < used ? static_cast<uint8_t>(data_[pos_ + i]) : 0);
-      }
-    }
-    pos_ += used;
+    if (left < 3) return false;
+    const uint64_t word = left >= 4 ? LoadBigEndian<4>(data_.data() + pos_) >> 8
+                                    : LoadBigEndian<2>(data_.data() + pos_) << 8 |
+                                          static_cast<uint8_t>(data_[pos_ + 2]);
+    *attnum = word >> 8;
+    *tag = word & 0xFF;
+    pos_ += 3;
     return true;
   }
   bool Varint(uint64_t* v) {
@@ -234,23 +229,23 @@ ColumnSelection ColumnSelection::Into(const Table& table, const std::vector<int>
     selection.positions[static_cast<size_t>(sources[k])] = static_cast<int>(k);
   }
   selection.width = sources.size();
-  for (size_t c = 0; c < selection.end; ++c) {
-    const Column& column = table.columns[c];
-    selection.stored_order.push_back({static_cast<uint16_t>(column.attnum), selection.positions[c],
-                                      selection.positions[c] >= 0, column.type});
-  }
+  selection.ListStoredOrder(table);
   return selection;
 }
 
 ColumnSelection ColumnSelection::Of(const Table& table, const std::vector<bool>& needed) {
   ColumnSelection selection(needed);
   selection.width = table.columns.size();
-  for (size_t c = 0; c < selection.end; ++c) {
-    const Column& column = table.columns[c];
-    selection.stored_order.push_back(
-        {static_cast<uint16_t>(column.attnum), static_cast<int>(c), selection.Needs(c), column.type});
-  }
+  selection.ListStoredOrder(table);
   return selection;
+}
+
+void ColumnSelection::ListStoredOrder(const Table& table) {
+  for (size_t c = 0; c < end; ++c) {
+    const Column& column = table.columns[c];
+    const int at = Position(c);
+    stored_order.push_back({static_cast<uint16_t>(column.attnum), at, at >= 0 && Needs(c), column.type});
+  }
 }
 
 namespace {
@@ -302,6 +297,12 @@ void SetNull(types::Value& value, Oid type) {
   if (!(value.is_null() && value.type() == type)) value.Set(type, std::monostate{});
 }
 
+// A full-width row's columns from `first` on, which the reader does not
+// need, read as NULL.
+void NullAfter(const Table& table, size_t first, std::vector<types::Value>& row) {
+  for (size_t c = first; c < row.size(); ++c) SetNull(row[c], table.columns[c].type);
+}
+
 // The common row for a selection made with Into or Of: its columns stored one
 // after the other as ColumnSelection::stored_order lists them. False for
 // any other row (the general decoder reads it, or reports it damaged).
@@ -311,9 +312,8 @@ bool DecodeInStoredOrder(std::string_view data,
   if (data.empty() || static_cast<uint8_t>(data[0]) != kRowFormatVersion) return false;
   Reader reader(data.substr(1));
   for (const ColumnSelection::Step& step : stored_order) {
-    uint64_t header;
-    if (!reader.Fixed<4>(&header, 3) || header >> 16 != step.attnum) return false;
-    const uint64_t tag = (header >> 8) & 0xFF;
+    uint64_t attnum, tag;
+    if (!reader.ColumnHeader(&attnum, &tag) || attnum != step.attnum) return false;
     if (step.keep) {
       if (!ReadPayload<true>(tag, reader, step.type, &row[static_cast<size_t>(step.at)])) {
         return false;
@@ -338,10 +338,6 @@ bool DecodeInStoredOrder(std::string_view data,
   const size_t n = table.columns.size();
   const bool into = needed != nullptr && !needed->positions.empty();
   row.resize(into ? needed->width : n);
-  // Where column c goes (-1: nowhere) and whether its value is read; the rest
-  // of a full-width row is NULL.
-  const int* positions = into ? needed->positions.data() : nullptr;
-  const uint8_t* flags = needed != nullptr ? needed->flags.data() : nullptr;
   const size_t read_end = needed != nullptr ? needed->end : n;
 
   if (data.empty() || static_cast<uint8_t>(data[0]) != kRowFormatVersion) return Corrupt(table);
@@ -351,11 +347,7 @@ bool DecodeInStoredOrder(std::string_view data,
   auto next_entry = [&] {
     have_entry = !reader.done();
     if (!have_entry) return true;
-    uint64_t header;
-    if (!reader.Fixed<4>(&header, 3)) return false;
-    attnum = header >> 16;
-    tag = (header >> 8) & 0xFF;
-    if (attnum <= previous_attnum) return false;
+    if (!reader.ColumnHeader(&attnum, &tag) || attnum <= previous_attnum) return false;
     previous_attnum = attnum;
     return true;
   };
@@ -366,8 +358,9 @@ bool DecodeInStoredOrder(std::string_view data,
     while (have_entry && attnum < column_attnum) {  // a dropped column's value
       if (!ReadPayload<false>(tag, reader, 0, nullptr) || !next_entry()) return Corrupt(table);
     }
-    const int at = positions != nullptr ? positions[c] : static_cast<int>(c);
-    const bool keep = at >= 0 && (flags == nullptr || flags[c] != 0);
+    // Where column c goes (-1: nowhere) and whether its value is read.
+    const int at = needed != nullptr ? needed->Position(c) : static_cast<int>(c);
+    const bool keep = at >= 0 && (needed == nullptr || needed->Needs(c));
     if (have_entry && attnum == column_attnum) {
       const bool read = keep ? ReadPayload<true>(tag, reader, column.type, &row[static_cast<size_t>(at)])
                              : ReadPayload<false>(tag, reader, 0, nullptr);
@@ -376,9 +369,7 @@ bool DecodeInStoredOrder(std::string_view data,
     }
     if (at >= 0) SetNull(row[static_cast<size_t>(at)], column.type);
   }
-  if (positions == nullptr) {
-    for (size_t c = read_end; c < n; ++c) SetNull(row[c], table.columns[c].type);
-  }
+  if (!into) NullAfter(table, read_end, row);
   return Status::OK();
 }
 
@@ -389,12 +380,7 @@ Status DecodeRowInto(const Table& table, std::string_view data, std::vector<type
   if (needed != nullptr && !needed->stored_order.empty()) {
     if (out->size() != needed->width) out->resize(needed->width);
     if (DecodeInStoredOrder(data, needed->stored_order, *out)) {
-      // A full-width row's columns after the last needed one read as NULL.
-      if (needed->positions.empty()) {
-        for (size_t c = needed->end; c < needed->width; ++c) {
-          SetNull((*out)[c], table.columns[c].type);
-        }
-      }
+      if (needed->positions.empty()) NullAfter(table, needed->end, *out);
       return Status::OK();
     }
   }

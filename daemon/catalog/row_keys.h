@@ -63,6 +63,10 @@ struct ColumnSelection {
   static ColumnSelection Of(const Table& table, const std::vector<bool>& needed);
 
   bool Needs(size_t column) const { return flags[column] != 0; }
+  // Where table column `column` goes in the decoded row (-1: nowhere).
+  int Position(size_t column) const {
+    return positions.empty() ? static_cast<int>(column) : positions[column];
+  }
   // Bytes, not bits: decoding asks once per column of every row.
   std::vector<uint8_t> flags;
   size_t end = 0;  // one past the last needed position
@@ -80,6 +84,9 @@ struct ColumnSelection {
     Oid type;
   };
   std::vector<Step> stored_order;
+
+ private:
+  void ListStoredOrder(const Table& table);
 };
 // The same into *row, reusing its storage (scans decode row after row).
 // With `needed`, columns not needed read as NULL and cost no copy (or, with

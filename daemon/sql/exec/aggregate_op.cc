@@ -92,7 +92,7 @@ Status HashAggregateOp::AccumulateInBatches(ExecContext& ctx, Group& group) {
   constexpr uint64_t kRowsBeforeSplit = 16384;
   constexpr uint64_t kRowsBetweenTries = 8192;
   CoreBudget::Working working;
-  ParallelParts parts(ctx, *plain_inputs_);
+  ParallelParts parts(ctx, *plain_inputs_, plain_width_);
   const bool combinable = std::all_of(group.states.begin(), group.states.end(),
                                       [](const auto& state) { return state->Combinable(); });
   std::vector<Row> batch(ParallelParts::kBatchRows);
@@ -102,8 +102,7 @@ Status HashAggregateOp::AccumulateInBatches(ExecContext& ctx, Group& group) {
     DB9_ASSIGN_OR_RETURN(size_t n, input_->NextBatch(ctx, &batch));
     if (n == 0) break;
     DB9_RETURN_IF_ERROR(ctx.CheckCancel());
-    const auto end = batch.begin() + static_cast<ptrdiff_t>(n);
-    if (std::all_of(batch.begin(), end, [&](const Row& row) { return row.size() >= plain_width_; })) {
+    if (RowsHoldColumns(batch, n, plain_width_)) {
       DB9_RETURN_IF_ERROR(FeedPlainBatch(*plain_inputs_, group.states, call_contexts_, batch, n, args));
     } else {
       for (size_t k = 0; k < n; ++k) DB9_RETURN_IF_ERROR(Feed(ctx, group, batch[k]));

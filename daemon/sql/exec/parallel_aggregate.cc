@@ -1,5 +1,6 @@
 #include "daemon/sql/exec/parallel_aggregate.h"
 
+#include <algorithm>
 #include <system_error>
 
 namespace db9::sql {
@@ -8,6 +9,11 @@ namespace {
 std::atomic<uint64_t> started_total{0};
 
 }  // namespace
+
+bool RowsHoldColumns(const std::vector<Row>& batch, size_t n, size_t width) {
+  return std::all_of(batch.begin(), batch.begin() + static_cast<ptrdiff_t>(n),
+                     [&](const Row& row) { return row.size() >= width; });
+}
 
 Status FeedPlainBatch(const std::vector<int>& inputs, AggregateStates& states,
                       std::vector<functions::FunctionContext>& contexts,
@@ -24,13 +30,15 @@ Status FeedPlainBatch(const std::vector<int>& inputs, AggregateStates& states,
   return Status::OK();
 }
 
-ParallelParts::~ParallelParts() { StopAndJoin(); }
+ParallelParts::~ParallelParts() {
+  stop_.store(true, std::memory_order_relaxed);
+  JoinAll();
+}
 
 uint64_t ParallelParts::helpers_started() { return started_total.load(std::memory_order_relaxed); }
 
-void ParallelParts::StopAndJoin() {
-  stop_.store(true, std::memory_order_relaxed);
-  for (const std::unique_ptr<Helper>& helper : helpers_) {
+void ParallelParts::JoinAll() {
+  for (const std::unique_ptr<HelperThread>& helper : helpers_) {
     if (helper->thread.joinable()) helper->thread.join();
   }
 }
@@ -38,9 +46,9 @@ void ParallelParts::StopAndJoin() {
 void ParallelParts::Start(CoreBudget::Helper core, std::unique_ptr<Operator> part,
                           AggregateStates states,
                           std::vector<functions::FunctionContext> contexts) {
-  helpers_.push_back(std::make_unique<Helper>(
-      Helper{std::move(core), std::move(part), std::move(states), std::move(contexts), {}, {}}));
-  Helper& helper = *helpers_.back();
+  helpers_.push_back(std::make_unique<HelperThread>(
+      HelperThread{std::move(core), std::move(part), std::move(states), std::move(contexts), {}, {}}));
+  HelperThread& helper = *helpers_.back();
   started_total.fetch_add(1, std::memory_order_relaxed);
   try {
     helper.thread = std::thread([this, &helper] { Run(helper); });
@@ -49,7 +57,7 @@ void ParallelParts::Start(CoreBudget::Helper core, std::unique_ptr<Operator> par
   }
 }
 
-void ParallelParts::Run(Helper& helper) {
+void ParallelParts::Run(HelperThread& helper) {
   std::vector<Row> batch(kBatchRows);
   std::vector<const Value*> args;
   while (!stop_.load(std::memory_order_relaxed)) {
@@ -59,13 +67,9 @@ void ParallelParts::Run(Helper& helper) {
       return;
     }
     if (*n == 0) return;
-    for (size_t k = 0; k < *n; ++k) {
-      for (int input : inputs_) {
-        if (input >= 0 && static_cast<size_t>(input) >= batch[k].size()) {
-          helper.status = Status::Internal("a split-off scan produced a row too narrow to aggregate");
-          return;
-        }
-      }
+    if (!RowsHoldColumns(batch, *n, width_)) {
+      helper.status = Status::Internal("a split-off scan produced a row too narrow to aggregate");
+      return;
     }
     helper.status = FeedPlainBatch(inputs_, helper.states, helper.contexts, batch, *n, args);
     if (!helper.status.ok()) return;
@@ -74,10 +78,8 @@ void ParallelParts::Run(Helper& helper) {
 
 Status ParallelParts::CombineInto(AggregateStates& states,
                                   std::vector<functions::FunctionContext>& contexts) {
-  for (const std::unique_ptr<Helper>& helper : helpers_) {
-    if (helper->thread.joinable()) helper->thread.join();
-  }
-  for (const std::unique_ptr<Helper>& helper : helpers_) {
+  JoinAll();
+  for (const std::unique_ptr<HelperThread>& helper : helpers_) {
     DB9_RETURN_IF_ERROR(helper->status);
     for (size_t i = 0; i < states.size(); ++i) {
       DB9_RETURN_IF_ERROR(states[i]->Combine(contexts[i], *helper->states[i]));

@@ -20,8 +20,10 @@ namespace db9::sql {
 
 using AggregateStates = std::vector<std::unique_ptr<functions::AggregateState>>;
 
+// True if rows [0, n) of `batch` each hold at least `width` columns.
+bool RowsHoldColumns(const std::vector<Row>& batch, size_t n, size_t width);
 // Hands call i the column inputs[i] (-1: none, count(*)) of rows [0, n) of
-// `batch`. REQUIRES: every row is wide enough for every input.
+// `batch`. REQUIRES: RowsHoldColumns for every input.
 Status FeedPlainBatch(const std::vector<int>& inputs, AggregateStates& states,
                       std::vector<functions::FunctionContext>& contexts,
                       const std::vector<Row>& batch, size_t n,
@@ -32,7 +34,9 @@ class ParallelParts {
   // Rows of one batch, for the statement's loop and the helpers' alike.
   static constexpr size_t kBatchRows = 128;
 
-  ParallelParts(ExecContext& ctx, const std::vector<int>& inputs) : ctx_(ctx), inputs_(inputs) {}
+  // `width`: the columns a row must hold for `inputs`.
+  ParallelParts(ExecContext& ctx, const std::vector<int>& inputs, size_t width)
+      : ctx_(ctx), inputs_(inputs), width_(width) {}
   // Stops the helpers still running (the statement failed) and waits.
   ~ParallelParts();
   ParallelParts(const ParallelParts&) = delete;
@@ -51,7 +55,7 @@ class ParallelParts {
   Status CombineInto(AggregateStates& states, std::vector<functions::FunctionContext>& contexts);
 
  private:
-  struct Helper {
+  struct HelperThread {
     CoreBudget::Helper core;
     std::unique_ptr<Operator> part;
     AggregateStates states;
@@ -59,12 +63,13 @@ class ParallelParts {
     Status status;
     std::thread thread;
   };
-  void Run(Helper& helper);
-  void StopAndJoin();
+  void Run(HelperThread& helper);
+  void JoinAll();
 
   ExecContext& ctx_;  // read only by helpers: the cancel flag and deadline
   const std::vector<int>& inputs_;
-  std::vector<std::unique_ptr<Helper>> helpers_;
+  const size_t width_;
+  std::vector<std::unique_ptr<HelperThread>> helpers_;
   std::atomic<bool> stop_{false};
 };
 

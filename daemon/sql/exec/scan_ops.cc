@@ -312,7 +312,7 @@ std::unique_ptr<Operator> TableScanOp::SplitOff(ExecContext& ctx) {
 
 Result<bool> TableScanOp::Next(ExecContext& ctx, Row* row) {
   if (straight_) {
-    // Every row qualifies and goes straight into the select list: the loop
+    // Every row qualifies and decodes straight into the output row: the loop
     // of NextInRange without its per-row calls, a fifteenth of the
     // instructions of a count(*), sum(x) range scan.
     if ((++rows_seen_ & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());

@@ -226,15 +226,10 @@ Result<std::string> Settings::Apply(const Definition& def, const std::string& va
     return value;
   }
   if (l == "max_parallel_workers_per_gather") {
-    try {
-      size_t used = 0;
-      const int n = std::stoi(value, &used);
-      if (used != value.size() || n < 0 || n > 1024) return InvalidValue(def.name, value);
-      parallel_workers_ = static_cast<size_t>(n);
-      return std::to_string(n);
-    } catch (...) {
-      return InvalidValue(def.name, value);
-    }
+    std::optional<int64_t> n = ParseQuantity(value, {{"", 1}});
+    if (!n || *n < 0 || *n > 1024) return InvalidValue(def.name, value);
+    parallel_workers_ = static_cast<size_t>(*n);
+    return std::to_string(*n);
   }
   if (l == "transaction_isolation" || l == "default_transaction_isolation") {
     const char* name = IsolationName(value);
