@@ -80,6 +80,12 @@ struct IndexColumn {
   int16_t attnum = 0;
   bool descending = false;
   bool nulls_first = false;
+  // The operator class (pg_opclass.opcname) of the column, resolved at
+  // CREATE INDEX: the one named there or the method's default for the
+  // column's type. It decides which operators the index serves
+  // (jsonb_path_ops, vector_cosine_ops ...). Empty in indexes stored before
+  // it was recorded: the default applies.
+  std::string opclass;
 };
 
 struct Index {
@@ -91,6 +97,7 @@ struct Index {
   bool unique = false;
   bool primary = false;
   std::string access_method = "btree";  // a name in the IndexMethodRegistry
+  std::vector<std::string> options;     // WITH (m = 16) as "m=16", checked by the method
 };
 
 struct Table {

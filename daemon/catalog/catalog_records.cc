@@ -83,11 +83,14 @@ Constraint ConstraintFromJson(const json& j) {
 json IndexToJson(const Index& index) {
   json columns = json::array();
   for (const IndexColumn& c : index.columns) {
-    columns.push_back({{"attnum", c.attnum}, {"desc", c.descending}, {"nulls_first", c.nulls_first}});
+    columns.push_back({{"attnum", c.attnum},
+                       {"desc", c.descending},
+                       {"nulls_first", c.nulls_first},
+                       {"opclass", c.opclass}});
   }
   return json{{"oid", index.oid},       {"name", index.name},   {"namespace", index.namespace_oid},
               {"columns", columns},     {"unique", index.unique}, {"primary", index.primary},
-              {"am", index.access_method}};
+              {"am", index.access_method}, {"options", index.options}};
 }
 
 Index IndexFromJson(const json& j, Oid table_oid) {
@@ -98,11 +101,12 @@ Index IndexFromJson(const json& j, Oid table_oid) {
   index.namespace_oid = j.value("namespace", kPublicNamespace);
   for (const json& c : j.at("columns")) {
     index.columns.push_back({c.at("attnum").get<int16_t>(), c.value("desc", false),
-                             c.value("nulls_first", false)});
+                             c.value("nulls_first", false), c.value("opclass", std::string())});
   }
   index.unique = j.value("unique", false);
   index.primary = j.value("primary", false);
   index.access_method = j.value("am", std::string("btree"));
+  index.options = j.value("options", std::vector<std::string>{});
   return index;
 }
 

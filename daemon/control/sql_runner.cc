@@ -270,13 +270,4 @@ Status SqlRunner::CopyOut(const std::string& sql, std::string* data) {
   return session_->ExecuteSimpleQuery(sql, collector);
 }
 
-std::string QuoteLiteral(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'') out += '\'';
-    out += c;
-  }
-  return out + "'";
-}
-
 }  // namespace db9::control

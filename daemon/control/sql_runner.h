@@ -78,8 +78,4 @@ class SqlRunner {
   HangupGuard::Registration hangup_;
 };
 
-// SQL text helper for the statements the control server builds; names go
-// through db9::QuoteIdentifier.
-std::string QuoteLiteral(const std::string& text);  // 'it''s'
-
 }  // namespace db9::control

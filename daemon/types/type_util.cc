@@ -75,6 +75,17 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+std::optional<bool> ParseBoolText(std::string_view text) {
+  std::string s = AsciiLower(TrimPgSpace(text));
+  if (s.empty()) return std::nullopt;
+  auto prefix_of = [&](std::string_view word, size_t min_len) {
+    return s.size() >= min_len && s.size() <= word.size() && word.substr(0, s.size()) == s;
+  };
+  if (prefix_of("true", 1) || prefix_of("yes", 1) || prefix_of("on", 2) || s == "1") return true;
+  if (prefix_of("false", 1) || prefix_of("no", 1) || prefix_of("off", 2) || s == "0") return false;
+  return std::nullopt;
+}
+
 uint64_t HashBytes(std::string_view bytes) {
   // FNV-1a: stable across runs and platforms (hash joins only need
   // in-process consistency, but stable hashes make tests reproducible).

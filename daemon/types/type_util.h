@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -31,6 +32,9 @@ bool GetU64(std::string_view* in, uint64_t* v);
 bool IsPgSpace(char c);
 std::string_view TrimPgSpace(std::string_view s);
 std::string AsciiLower(std::string_view s);
+// PostgreSQL's parse_bool: any unambiguous prefix of true/false/yes/no/
+// on/off, or 1/0, any case, surrounding spaces ignored; nullopt otherwise.
+std::optional<bool> ParseBoolText(std::string_view text);
 
 uint64_t HashBytes(std::string_view bytes);
 uint64_t HashInt(int64_t v);

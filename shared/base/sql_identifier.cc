@@ -51,4 +51,13 @@ std::string QuoteIdentifierIfNeeded(std::string_view name) {
   return ReadsBackBare(name) ? std::string(name) : QuoteIdentifier(name);
 }
 
+std::string QuoteLiteral(std::string_view text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
 }  // namespace db9

@@ -17,4 +17,8 @@ std::string QuoteIdentifier(std::string_view name);
 // and friends print.
 std::string QuoteIdentifierIfNeeded(std::string_view name);
 
+// A string constant as the server reads it with standard_conforming_strings
+// on (PostgreSQL's default): 'it''s', backslashes as they are.
+std::string QuoteLiteral(std::string_view text);
+
 }  // namespace db9

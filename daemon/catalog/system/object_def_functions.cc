@@ -36,9 +36,34 @@ std::string TableName(const SystemContext& ctx, const Table& table, bool pretty)
   return QuoteIdentifierIfNeeded(NamespaceName(ctx.catalog, table.namespace_oid)) + "." + QuoteIdentifierIfNeeded(table.name);
 }
 
-std::string IndexColumnDef(const Table& table, const IndexColumn& c) {
+// " WITH (m='16', fastupdate=off)" for stored options "m=16" ...: a value
+// is quoted unless it reads as an identifier that needs no quotes, as
+// PostgreSQL's flatten_reloptions prints them.
+std::string ReloptionsClause(const std::vector<std::string>& options) {
+  if (options.empty()) return {};
+  std::string out = " WITH (";
+  for (size_t i = 0; i < options.size(); ++i) {
+    const size_t eq = options[i].find('=');
+    const std::string name = options[i].substr(0, eq);
+    const std::string value = eq == std::string::npos ? "" : options[i].substr(eq + 1);
+    if (i > 0) out += ", ";
+    out += QuoteIdentifierIfNeeded(name) + "=";
+    out += QuoteIdentifierIfNeeded(value) == value ? value : QuoteLiteral(value);
+  }
+  return out + ")";
+}
+
+// A column of CREATE INDEX: its name, its operator class unless it is the
+// default for the column's type (as PostgreSQL's get_opclass_name), and its
+// ordering.
+std::string IndexColumnDef(const Table& table, const Index& index, const IndexColumn& c) {
   const Column* col = table.ColumnByAttnum(c.attnum);
   std::string out = QuoteIdentifierIfNeeded(col != nullptr ? col->name : "?");
+  const IndexMethod* method = IndexMethodRegistry::Global().Find(index.access_method);
+  if (col != nullptr && method != nullptr && !c.opclass.empty()) {
+    const OperatorClass* fallback = DefaultOperatorClass(Types(), *method, col->type);
+    if (fallback == nullptr || fallback->name != c.opclass) out += " " + c.opclass;
+  }
   if (c.descending) {
     out += " DESC";
     if (!c.nulls_first) out += " NULLS LAST";
@@ -63,9 +88,10 @@ Result<Value> IndexDef(const SystemContext& ctx, Oid index_oid, int64_t column, 
          index->access_method + " (";
   for (size_t i = 0; i < index->columns.size(); ++i) {
     if (i > 0) out += ", ";
-    out += IndexColumnDef(*table, index->columns[i]);
+    out += IndexColumnDef(*table, *index, index->columns[i]);
   }
-  return TextV(out + ")");
+  out += ")";
+  return TextV(out + ReloptionsClause(index->options));
 }
 
 const char* ActionClause(ForeignKeyAction action) {

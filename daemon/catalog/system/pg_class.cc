@@ -57,6 +57,7 @@ Result<SystemRows> PgClassRows(const SystemContext& ctx) {
     } else if (r.index != nullptr) {
       natts = static_cast<int>(r.index->columns.size());
       am = AccessMethodOid(r.index->access_method);
+      options = r.index->options;
     } else if (r.table != nullptr) {
       natts = r.table->next_attnum - 1;  // dropped columns keep their attnum
       has_index = !r.table->indexes.empty();

@@ -1,21 +1,10 @@
 // pg_catalog.pg_index (one row per index), pg_opclass and pg_am.
 #include "daemon/catalog/index_method.h"
-#include "daemon/catalog/system/opclasses.h"
 #include "daemon/catalog/system/relations.h"
 #include "daemon/catalog/system/row_values.h"
 #include "daemon/catalog/system/system_catalog.h"
 
 namespace db9::catalog::system {
-
-const OpClass* DefaultBtreeOpClass(types::Oid type) {
-  if (type == types::oid::kVarchar) type = types::oid::kText;
-  const types::TypeInfo* info = Types().Find(type);
-  if (info != nullptr && info->element != nullptr) type = types::oid::kAnyArray;
-  for (const OpClass& op : kBtreeOpClasses) {
-    if (op.input_type == type) return &op;
-  }
-  return nullptr;
-}
 
 namespace {
 
@@ -33,9 +22,10 @@ Result<SystemRows> PgIndexRows(const SystemContext& ctx) {
       for (const IndexColumn& ic : index.columns) {
         const Column* col = table.ColumnByAttnum(ic.attnum);
         const types::TypeInfo* type = col != nullptr ? Types().Find(col->type) : nullptr;
-        const OpClass* op = col != nullptr && index.access_method == "btree"
-                                ? DefaultBtreeOpClass(col->type)
-                                : nullptr;
+        const IndexMethod* method = IndexMethodRegistry::Global().Find(index.access_method);
+        const OperatorClass* op = col != nullptr && method != nullptr
+                                      ? ColumnOperatorClass(Types(), *method, ic, col->type)
+                                      : nullptr;
         keys.push_back(ic.attnum);
         collations.push_back(type != nullptr ? TypeCollation(*type) : 0);
         classes.push_back(op != nullptr ? op->oid : 0);
@@ -64,10 +54,12 @@ Result<SystemRows> PgIndexRows(const SystemContext& ctx) {
 
 Result<SystemRows> PgOpclassRows(const SystemContext&) {
   SystemRows rows;
-  for (const OpClass& op : kBtreeOpClasses) {
-    rows.push_back({OidV(op.oid), OidV(kBtreeAm), NameV(std::string(op.name)),
-                    OidV(kPgCatalogNamespace), OidV(kOwnerOid), OidV(op.family),
-                    OidV(op.input_type), BoolV(true), OidV(0)});
+  for (const auto& method : IndexMethodRegistry::Global().all()) {
+    for (const OperatorClass& op : method->operator_classes()) {
+      rows.push_back({OidV(op.oid), OidV(method->oid()), NameV(std::string(op.name)),
+                      OidV(kPgCatalogNamespace), OidV(kOwnerOid), OidV(op.family),
+                      OidV(op.input_type), BoolV(op.is_default), OidV(0)});
+    }
   }
   return rows;
 }

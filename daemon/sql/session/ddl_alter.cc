@@ -65,8 +65,21 @@ Status DdlExecutor::CreateIndex(const pg_query::IndexStmt& stmt) {
     bool desc = e.ordering() == pg_query::SORTBY_DESC;
     bool nulls_first = e.nulls_ordering() == pg_query::SORTBY_NULLS_FIRST ||
                        (e.nulls_ordering() != pg_query::SORTBY_NULLS_LAST && desc);
-    index.columns.push_back({column->attnum, desc, nulls_first});
+    // A schema-qualified class name (pg_catalog.jsonb_path_ops) names the
+    // same class: they all live in pg_catalog.
+    std::string opclass_name;
+    if (!e.opclass().empty()) opclass_name = e.opclass(e.opclass_size() - 1).string().sval();
+    DB9_ASSIGN_OR_RETURN(const catalog::OperatorClass* opclass,
+                         catalog::ResolveOperatorClass(session_.db_.registries().types, *method,
+                                                       opclass_name, column->type));
+    index.columns.push_back({column->attnum, desc, nulls_first, std::string(opclass->name)});
     names.push_back(e.name());
+  }
+  for (const pg_query::Node& o : stmt.options()) {
+    const pg_query::DefElem& d = o.def_elem();
+    std::string value = ReloptionValue(d);
+    DB9_RETURN_IF_ERROR(method->CheckOption(d.defname(), value));
+    index.options.push_back(d.defname() + "=" + value);
   }
   index.name = stmt.idxname().empty() ? UniqueName(table, names, "idx") : stmt.idxname();
   if (view().RelationNameTaken(table.namespace_oid, index.name)) {

@@ -13,6 +13,12 @@ namespace db9::sql {
 // A statement node back to SQL text (libpg_query's deparser).
 Result<std::string> DeparseStatement(const pg_query::Node& statement);
 
+// The text of a WITH (name = value) storage option of a table or an index
+// as pg_class.reloptions shows it. The grammar gives numbers as
+// Integer/Float nodes and words as String nodes; a bare name means true, as
+// in PostgreSQL.
+std::string ReloptionValue(const pg_query::DefElem& d);
+
 class DdlExecutor {
  public:
   DdlExecutor(SessionImpl& session, ClientChannel& channel);

@@ -48,25 +48,6 @@ catalog::ForeignKeyAction FkAction(const std::string& code) {
   }
 }
 
-// The text of a WITH (name = value) storage option as pg_class.reloptions
-// shows it. The grammar gives numbers as Integer/Float nodes and words as
-// String nodes; a bare name means true, as in PostgreSQL.
-std::string ReloptionValue(const pg_query::DefElem& d) {
-  if (!d.has_arg()) return "true";
-  const pg_query::Node& arg = d.arg();
-  if (arg.has_integer()) return std::to_string(arg.integer().ival());
-  if (arg.has_float_()) return arg.float_().fval();
-  if (arg.has_string()) return arg.string().sval();
-  if (arg.has_boolean()) return arg.boolean().boolval() ? "true" : "false";
-  if (arg.has_a_const()) {
-    const pg_query::A_Const& c = arg.a_const();
-    if (c.has_ival()) return std::to_string(c.ival().ival());
-    if (c.has_fval()) return c.fval().fval();
-    if (c.has_sval()) return c.sval().sval();
-  }
-  return {};
-}
-
 }  // namespace
 
 DdlExecutor::DdlExecutor(SessionImpl& session, ClientChannel& channel)
@@ -101,6 +82,22 @@ Status DdlExecutor::PutSequence(catalog::Sequence sequence) {
 
 Status DdlExecutor::RemoveSequence(const catalog::Sequence& sequence) {
   return Record(store().DeleteSequence(txn(), sequence.oid), view().WithoutSequence(sequence.oid));
+}
+
+std::string ReloptionValue(const pg_query::DefElem& d) {
+  if (!d.has_arg()) return "true";
+  const pg_query::Node& arg = d.arg();
+  if (arg.has_integer()) return std::to_string(arg.integer().ival());
+  if (arg.has_float_()) return arg.float_().fval();
+  if (arg.has_string()) return arg.string().sval();
+  if (arg.has_boolean()) return arg.boolean().boolval() ? "true" : "false";
+  if (arg.has_a_const()) {
+    const pg_query::A_Const& c = arg.a_const();
+    if (c.has_ival()) return std::to_string(c.ival().ival());
+    if (c.has_fval()) return c.fval().fval();
+    if (c.has_sval()) return c.sval().sval();
+  }
+  return {};
 }
 
 Result<std::string> DeparseStatement(const pg_query::Node& statement) {
@@ -363,7 +360,13 @@ Status DdlExecutor::AddConstraint(catalog::Table* table, const pg_query::Constra
       index.name = constraint.name;
       index.table_oid = table->oid;
       index.namespace_oid = table->namespace_oid;
-      for (int16_t a : attnums) index.columns.push_back({a, false, false});
+      const catalog::IndexMethod& btree = *catalog::IndexMethodRegistry::Global().Find("btree");
+      for (int16_t a : attnums) {
+        DB9_ASSIGN_OR_RETURN(const catalog::OperatorClass* opclass,
+                             catalog::ResolveOperatorClass(session_.db_.registries().types, btree, "",
+                                                           table->ColumnByAttnum(a)->type));
+        index.columns.push_back({a, false, false, std::string(opclass->name)});
+      }
       index.unique = true;
       index.primary = primary;
       constraint.index_oid = index.oid;
@@ -401,7 +404,7 @@ Status DdlExecutor::AddConstraint(catalog::Table* table, const pg_query::Constra
       }
       std::sort(constraint.columns.begin(), constraint.columns.end());
       if (!column.empty()) referenced = {column};
-      if (referenced.size() > 1) referenced.resize(1);
+      if (referenced.size() > 1) referenced = {referenced.front()};
       constraint.name = !c.conname().empty() ? c.conname() : UniqueName(*table, referenced, "check");
       if (validate) {
         std::unique_ptr<ExecContext> ctx = NewContext();

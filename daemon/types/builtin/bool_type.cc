@@ -6,27 +6,10 @@
 namespace db9::types {
 namespace {
 
-bool ParseBoolText(std::string_view text, bool* out) {
-  std::string s = AsciiLower(TrimPgSpace(text));
-  if (s.empty()) return false;
-  auto prefix_of = [&](std::string_view word, size_t min_len) {
-    return s.size() >= min_len && s.size() <= word.size() && word.substr(0, s.size()) == s;
-  };
-  if (prefix_of("true", 1) || prefix_of("yes", 1) || prefix_of("on", 2) || s == "1") {
-    *out = true;
-    return true;
-  }
-  if (prefix_of("false", 1) || prefix_of("no", 1) || prefix_of("off", 2) || s == "0") {
-    *out = false;
-    return true;
-  }
-  return false;
-}
-
 Result<Value> BoolIn(const TypeInfo&, std::string_view text, int32_t, const IoContext&) {
-  bool v;
-  if (!ParseBoolText(text, &v)) return InvalidInputSyntax("boolean", text);
-  return Value::Bool(v);
+  std::optional<bool> v = ParseBoolText(text);
+  if (!v) return InvalidInputSyntax("boolean", text);
+  return Value::Bool(*v);
 }
 
 Result<std::string> BoolOut(const TypeInfo&, const Value& v, const IoContext&) {
