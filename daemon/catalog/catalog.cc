@@ -98,6 +98,14 @@ Status Catalog::Reload() {
   return Status::OK();
 }
 
+IndexMethodState& Catalog::MethodState(std::string_view method,
+                                       const std::function<std::unique_ptr<IndexMethodState>()>& make) {
+  std::lock_guard lock(mu_);
+  auto it = method_states_.find(method);
+  if (it == method_states_.end()) it = method_states_.emplace(std::string(method), make()).first;
+  return *it->second;
+}
+
 Result<Oid> Catalog::AllocateOid() {
   std::lock_guard lock(mu_);
   if (next_oid_ >= reserved_oid_end_) {

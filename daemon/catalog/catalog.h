@@ -24,6 +24,7 @@
 // system_registry.h.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -128,6 +129,13 @@ class CatalogState {
   std::map<Oid, View> views_;
 };
 
+// What an index method keeps in memory for one open database (HNSW's
+// graphs), beside the entries it stores.
+class IndexMethodState {
+ public:
+  virtual ~IndexMethodState() = default;
+};
+
 class Catalog {
  public:
   // Loads the catalog of the store behind `txns`, bootstrapping an empty one.
@@ -158,6 +166,11 @@ class Catalog {
 
   mvcc::TxnManager& txn_manager() { return txns_; }
 
+  // The state `method` keeps for this database, made by `make` on first use
+  // and kept while the store is open. Thread-safe.
+  IndexMethodState& MethodState(std::string_view method,
+                                const std::function<std::unique_ptr<IndexMethodState>()>& make);
+
  private:
   explicit Catalog(mvcc::TxnManager& txns) : txns_(txns) {}
   Result<std::shared_ptr<CatalogState>> LoadCommitted();
@@ -168,6 +181,7 @@ class Catalog {
   uint64_t version_ = 0;                           // GUARDED_BY(mu_)
   Oid next_oid_ = 0;                               // GUARDED_BY(mu_)
   Oid reserved_oid_end_ = 0;                       // GUARDED_BY(mu_)
+  std::map<std::string, std::unique_ptr<IndexMethodState>, std::less<>> method_states_;  // GUARDED_BY(mu_)
 };
 
 }  // namespace db9::catalog

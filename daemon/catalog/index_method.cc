@@ -4,12 +4,20 @@
 
 #include <charconv>
 
+#include "daemon/catalog/hnsw/hnsw_method.h"
 #include "daemon/types/type_util.h"
 
 namespace db9::catalog {
 
 Status IndexMethod::CheckOption(std::string_view option, std::string_view) const {
   return UnrecognizedOption(option);
+}
+
+Status IndexMethod::CheckIndex(const Table&, const Index&) const { return Status::OK(); }
+
+Status IndexMethod::EntriesWritten(Catalog&, const Index&,
+                                   const std::vector<std::pair<std::string, std::string>>&) const {
+  return Status::OK();
 }
 
 bool OperatorClassAccepts(const types::TypeRegistry& types, const OperatorClass& opclass, Oid type) {
@@ -112,7 +120,10 @@ int64_t IndexIntegerOption(const Index& index, std::string_view option, int64_t 
   return value;
 }
 
-IndexMethodRegistry::IndexMethodRegistry() { methods_.push_back(MakeBtreeMethod()); }
+IndexMethodRegistry::IndexMethodRegistry() {
+  methods_.push_back(MakeBtreeMethod());
+  methods_.push_back(hnsw::MakeHnswMethod());
+}
 
 IndexMethodRegistry& IndexMethodRegistry::Global() {
   static IndexMethodRegistry registry;

@@ -28,6 +28,8 @@
 
 namespace db9::catalog {
 
+class Catalog;
+
 // An operator class of an index method (a pg_opclass row): the type it
 // indexes and, by its name, the operators the method serves for it.
 struct OperatorClass {
@@ -53,6 +55,9 @@ class IndexMethod {
   // pg_class.reloptions shows it): 22023 for an unknown name or a bad value.
   // None by default.
   virtual Status CheckOption(std::string_view option, std::string_view value) const;
+  // Checks a whole new index of `table` (columns with operator classes
+  // resolved, options checked) before it is built. Nothing by default.
+  virtual Status CheckIndex(const Table& table, const Index& index) const;
 
   // The KV entries (key, value) the row adds to `index`. `indexed_values`
   // are the row's values of the index columns, in index column order;
@@ -63,6 +68,11 @@ class IndexMethod {
                                const std::vector<types::Value>& indexed_values,
                                std::string_view row_key_suffix,
                                std::vector<std::pair<std::string, std::string>>* out) const = 0;
+  // Told after a transaction wrote the `entries` of one row (insert, update,
+  // index build): a method that keeps an in-memory structure beside its
+  // entries (HNSW's graph) takes them in. Nothing by default.
+  virtual Status EntriesWritten(Catalog& catalog, const Index& index,
+                                const std::vector<std::pair<std::string, std::string>>& entries) const;
 };
 
 // Whether `opclass` can index a column of `type`: its input type, or one

@@ -210,6 +210,7 @@ Status TableWriter::WriteIndexEntries(const Row& row, std::string_view suffix) {
       }
       DB9_RETURN_IF_ERROR(ctx_.txn->Put(key, value));
     }
+    DB9_RETURN_IF_ERROR(method->EntriesWritten(*ctx_.catalog_store, index, entries));
   }
   return Status::OK();
 }
@@ -291,10 +292,10 @@ Result<InsertOutcome> TableWriter::Insert(const Row& row, const ConflictArbiters
       }
     }
   }
-  for (const auto& item : entries) {
-    for (const auto& [entry_key, value] : item.second) {
-      DB9_RETURN_IF_ERROR(ctx_.txn->Put(entry_key, value));
-    }
+  for (const auto& [index, list] : entries) {
+    for (const auto& [entry_key, value] : list) DB9_RETURN_IF_ERROR(ctx_.txn->Put(entry_key, value));
+    DB9_ASSIGN_OR_RETURN(const catalog::IndexMethod* method, MethodOf(*index));
+    DB9_RETURN_IF_ERROR(method->EntriesWritten(*ctx_.catalog_store, *index, list));
   }
   DB9_RETURN_IF_ERROR(ctx_.txn->Put(key, catalog::EncodeRow(table, row)));
   outcome.inserted = true;
@@ -366,6 +367,7 @@ Status TableWriter::Update(std::string_view row_key, const Row& old_row, const R
       }
       DB9_RETURN_IF_ERROR(ctx_.txn->Put(key, value));
     }
+    DB9_RETURN_IF_ERROR(method->EntriesWritten(*ctx_.catalog_store, index, new_entries));
   }
   return ctx_.txn->Put(row_key, catalog::EncodeRow(table, new_row));
 }

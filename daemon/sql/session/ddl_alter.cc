@@ -81,6 +81,7 @@ Status DdlExecutor::CreateIndex(const pg_query::IndexStmt& stmt) {
     DB9_RETURN_IF_ERROR(method->CheckOption(d.defname(), value));
     index.options.push_back(d.defname() + "=" + value);
   }
+  DB9_RETURN_IF_ERROR(method->CheckIndex(table, index));
   index.name = stmt.idxname().empty() ? UniqueName(table, names, "idx") : stmt.idxname();
   if (view().RelationNameTaken(table.namespace_oid, index.name)) {
     if (stmt.if_not_exists()) {

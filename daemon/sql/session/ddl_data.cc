@@ -58,7 +58,7 @@ Status DdlExecutor::BuildIndex(const catalog::Table& table, const catalog::Index
       }
       DB9_RETURN_IF_ERROR(txn().Put(entry_key, entry_value));
     }
-    return Status::OK();
+    return method->EntriesWritten(store(), index, entries);
   });
 }
 
