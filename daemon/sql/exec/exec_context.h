@@ -44,6 +44,8 @@ struct ExecContext final : functions::InterruptCheck {
   const std::atomic<bool>* cancel = nullptr;
   // max_parallel_workers_per_gather: helper threads one aggregate may use.
   size_t parallel_workers = 0;
+  // hnsw.ef_search: how many candidates an HNSW index scan asks its graph for.
+  int hnsw_ef_search = 40;
   // statement_timeout: past this point CheckCancel fails (zero: no limit).
   std::chrono::steady_clock::time_point deadline{};
   // Distinguishes executions (uncorrelated subqueries cache per execution).

@@ -208,6 +208,7 @@ std::unique_ptr<ExecContext> SessionImpl::NewExecContext(const std::vector<Value
   ctx->params = params;
   ctx->cancel = &cancel_;
   ctx->parallel_workers = settings_.parallel_workers();
+  ctx->hnsw_ef_search = settings_.hnsw_ef_search();
   if (int64_t ms = settings_.statement_timeout_ms(); ms > 0) {
     ctx->deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
   }

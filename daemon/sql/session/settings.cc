@@ -139,6 +139,7 @@ const std::vector<Settings::Definition>& Settings::Definitions() {
       {"timezone_abbreviations", "Default", "Selects a file of time zone abbreviations."},
       {"block_size", "8192", "Shows the size of a disk block.", false, true},
       {"max_connections", "1000", "Sets the maximum number of concurrent connections.", false, true},
+      {"hnsw.ef_search", "40", "Sets the size of the dynamic candidate list for search"},
   };
   return kDefinitions;
 }
@@ -229,6 +230,17 @@ Result<std::string> Settings::Apply(const Definition& def, const std::string& va
     std::optional<int64_t> n = ParseQuantity(value, {{"", 1}});
     if (!n || *n < 0 || *n > 1024) return InvalidValue(def.name, value);
     parallel_workers_ = static_cast<size_t>(*n);
+    return std::to_string(*n);
+  }
+  if (l == "hnsw.ef_search") {
+    std::optional<int64_t> n = ParseQuantity(value, {{"", 1}});
+    if (!n) return InvalidValue(def.name, value);
+    if (*n < 1 || *n > 1000) {
+      return Status::Error(sqlstate::kInvalidParameterValue,
+                           std::to_string(*n) + " is outside the valid range for parameter \"" +
+                               def.name + "\" (1 .. 1000)");
+    }
+    hnsw_ef_search_ = static_cast<int>(*n);
     return std::to_string(*n);
   }
   if (l == "transaction_isolation" || l == "default_transaction_isolation") {

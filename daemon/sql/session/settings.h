@@ -52,6 +52,7 @@ class Settings {
   const std::vector<std::string>& search_path() const { return search_path_; }
   int64_t statement_timeout_ms() const { return statement_timeout_ms_; }
   size_t parallel_workers() const { return parallel_workers_; }
+  int hnsw_ef_search() const { return hnsw_ef_search_; }
 
  private:
   struct Definition {
@@ -71,6 +72,7 @@ class Settings {
   std::vector<std::string> search_path_;
   int64_t statement_timeout_ms_ = 0;
   size_t parallel_workers_ = 0;
+  int hnsw_ef_search_ = 40;
 };
 
 // A duration setting ("5s", "100ms", "1min", "250" meaning milliseconds) in

@@ -39,6 +39,7 @@ const std::unordered_map<std::string, Metadata>& MetadataByName() {
       {"default_transaction_isolation", {"enum", "user", kStatement}},
       {"default_transaction_read_only", {"bool", "user", kStatement}},
       {"extra_float_digits", {"integer", "user", kLocale, "", "-15", "3"}},
+      {"hnsw.ef_search", {"integer", "user", "Customized Options", "", "1", "1000"}},
       {"idle_in_transaction_session_timeout", {"integer", "user", kStatement, "ms", "0", kIntMax}},
       {"in_hot_standby", {"bool", "internal", kPreset}},
       {"integer_datetimes", {"bool", "internal", kPreset}},
