@@ -24,6 +24,12 @@ std::optional<bool> ScanDirection(const pg_query::SortBy& sort) {
 RowOrder OrderHint(const pg_query::SelectStmt& stmt, const FromItem& item) {
   RowOrder hint;
   if (item.table == nullptr || !stmt.has_limit_count()) return hint;
+  if (stmt.sort_clause_size() == 1 && stmt.sort_clause(0).sort_by().node().has_a_expr() &&
+      stmt.sort_clause(0).sort_by().node().a_expr().kind() == pg_query::AEXPR_OP &&
+      ScanDirection(stmt.sort_clause(0).sort_by()) == false) {
+    hint.expression = &stmt.sort_clause(0).sort_by().node();
+    return hint;
+  }
   for (const pg_query::Node& s : stmt.sort_clause()) {
     const pg_query::SortBy& sort = s.sort_by();
     const std::optional<bool> backward = ScanDirection(sort);
@@ -50,6 +56,8 @@ RowOrder OrderHint(const pg_query::SelectStmt& stmt, const FromItem& item) {
 bool OrderProvided(const FromItem& item, const std::vector<SortKey>& sort_keys,
                    const std::vector<ExprPtr>& projection) {
   const RowOrder& order = item.scan_order;
+  // The scan orders by the sort key the hint was made from, ascending.
+  if (order.expression != nullptr) return sort_keys.size() == 1;
   if (item.table == nullptr || sort_keys.size() > order.columns.size()) return false;
   for (size_t k = 0; k < sort_keys.size(); ++k) {
     const SortKey& key = sort_keys[k];

@@ -15,6 +15,10 @@
 #include "daemon/sql/exec/expr.h"
 #include "daemon/storage/kv/kv_store.h"
 
+namespace pg_query {
+class Node;
+}  // namespace pg_query
+
 namespace db9::sql {
 
 // An order a B-tree scan gives: by `columns` (positions in Table::columns)
@@ -23,6 +27,10 @@ namespace db9::sql {
 struct RowOrder {
   std::vector<int> columns;
   bool backward = false;
+  // Or the one ascending sort key that is an operator expression (a vector
+  // distance such as embedding <-> $1), which an HNSW index scan serves
+  // (planner/vector_order_path.h).
+  const pg_query::Node* expression = nullptr;
 };
 
 struct AccessPath {
