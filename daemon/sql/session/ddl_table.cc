@@ -91,6 +91,14 @@ std::string ReloptionValue(const pg_query::DefElem& d) {
   if (arg.has_float_()) return arg.float_().fval();
   if (arg.has_string()) return arg.string().sval();
   if (arg.has_boolean()) return arg.boolean().boolval() ? "true" : "false";
+  // A bare word that is not a keyword (off, maybe) parses as a type name.
+  if (arg.has_type_name()) {
+    std::string out;
+    for (const pg_query::Node& part : arg.type_name().names()) {
+      out += (out.empty() ? "" : ".") + part.string().sval();
+    }
+    return out;
+  }
   if (arg.has_a_const()) {
     const pg_query::A_Const& c = arg.a_const();
     if (c.has_ival()) return std::to_string(c.ival().ival());
