@@ -75,8 +75,8 @@ double CosineDistance(std::span<const float> a, std::span<const float> b) {
     norm_a += a[i] * a[i];
     norm_b += b[i] * b[i];
   }
-  double similarity =
-      static_cast<double>(dot) / std::sqrt(static_cast<double>(norm_a) * static_cast<double>(norm_b));
+  double norms = static_cast<double>(norm_a) * static_cast<double>(norm_b);
+  double similarity = static_cast<double>(dot) / std::sqrt(norms);
   // Rounding can push |similarity| just past 1; NaN (a zero vector) stays.
   if (similarity > 1) similarity = 1;
   if (similarity < -1) similarity = -1;

@@ -91,6 +91,14 @@ std::string ReloptionValue(const pg_query::DefElem& d) {
   if (arg.has_float_()) return arg.float_().fval();
   if (arg.has_string()) return arg.string().sval();
   if (arg.has_boolean()) return arg.boolean().boolval() ? "true" : "false";
+  // A bare word that is not a keyword (off, maybe) parses as a type name.
+  if (arg.has_type_name()) {
+    std::string out;
+    for (const pg_query::Node& part : arg.type_name().names()) {
+      out += (out.empty() ? "" : ".") + part.string().sval();
+    }
+    return out;
+  }
   if (arg.has_a_const()) {
     const pg_query::A_Const& c = arg.a_const();
     if (c.has_ival()) return std::to_string(c.ival().ival());
@@ -492,19 +500,6 @@ Status DdlExecutor::AddConstraint(catalog::Table* table, const pg_query::Constra
   }
   return Status::Error(sqlstate::kFeatureNotSupported,
                        "feature not supported: constraint type " + pg_query::ConstrType_Name(c.contype()));
-}
-
-Status DdlExecutor::CreateExtension(const pg_query::CreateExtensionStmt& stmt) {
-  if (stmt.extname() == "plpgsql") {
-    if (stmt.if_not_exists()) {
-      channel_.SendNotice(Status::Notice("extension \"plpgsql\" already exists, skipping"));
-      channel_.SendCommandComplete("CREATE EXTENSION");
-      return Status::OK();
-    }
-    return Status::Error(sqlstate::kDuplicateObject, "extension \"plpgsql\" already exists");
-  }
-  return Status::Error(sqlstate::kFeatureNotSupported,
-                       "extension \"" + stmt.extname() + "\" is not available");
 }
 
 }  // namespace db9::sql
