@@ -1,10 +1,9 @@
 #include "daemon/sql/planner/from_planner.h"
 
-#include "daemon/sql/planner/vector_order_path.h"
-
 #include "daemon/sql/exec/lateral_join_op.h"
 #include "daemon/sql/planner/access_path.h"
 #include "daemon/sql/planner/column_use.h"
+#include "daemon/sql/planner/vector_order_path.h"
 
 namespace db9::sql {
 namespace {
@@ -146,20 +145,24 @@ Result<OperatorPtr> PlanItem(Binder& binder, FromItem& item, const Scope* outer,
       predicates.push_back(std::move(e));
     }
     binder.TakeReferencedColumns();
+    AccessPath path = ChooseAccessPath(*item.table, &predicates, binder.order_hint);
+    item.scan_order = RowOrder{ScanOrder(*item.table, path), path.backward};
+    // No key range narrows the rows: an HNSW index may give them in the
+    // order of a vector distance instead (vector_order_path.h).
     std::optional<VectorOrderPath> by_distance;
-    if (!item.emit_row_key) by_distance = ChooseVectorOrderPath(binder, *item.table, local);
+    if (path.index == nullptr && !item.emit_row_key) {
+      by_distance = ChooseVectorOrderPath(binder, *item.table, local);
+    }
+    std::vector<bool> needed;
+    if (binder.column_use != nullptr && !item.emit_row_key) {
+      std::vector<std::string> names;
+      for (size_t i = 0; i < item.table->columns.size(); ++i) names.push_back(item.scope.columns[i].name);
+      needed = NeededColumns(*binder.column_use, names, item.alias);
+    }
     if (by_distance) {
       item.scan_order = RowOrder{{}, false, binder.order_hint.expression};
       op = std::make_unique<HnswScanOp>(item.table, std::move(*by_distance));
     } else {
-      AccessPath path = ChooseAccessPath(*item.table, &predicates, binder.order_hint);
-      item.scan_order = RowOrder{ScanOrder(*item.table, path), path.backward};
-      std::vector<bool> needed;
-      if (binder.column_use != nullptr && !item.emit_row_key) {
-        std::vector<std::string> names;
-        for (size_t i = 0; i < item.table->columns.size(); ++i) names.push_back(item.scope.columns[i].name);
-        needed = NeededColumns(*binder.column_use, names, item.alias);
-      }
       op = std::make_unique<TableScanOp>(item.table, std::move(path), item.emit_row_key, std::move(needed));
     }
     // Output column names follow the alias's column list, if any.

@@ -95,6 +95,14 @@ class HnswTest : public QObject {
     QCOMPARE(f.Value("SELECT count(*) FROM (SELECT id FROM items ORDER BY embedding <=> '[1,1,1,1,1,1,1,1]' "
                      "LIMIT 1000) s"),
              std::string("300"));
+    // A WHERE filter applies to the index's output; a primary-key range
+    // narrows the rows better than the graph, and they are sorted.
+    QCOMPARE(Plan(f, "SELECT id FROM items WHERE category = 3 ORDER BY embedding <=> '[1,1,1,1,1,1,1,1]' LIMIT 5"),
+             (Rows{"Limit", "  ->  Filter", "        ->  Index Scan using items_embedding_idx on items",
+                   "              Order By: (embedding <=> '[1,1,1,1,1,1,1,1]'::vector)"}));
+    QCOMPARE(Plan(f, "SELECT id FROM items WHERE id < 50 ORDER BY embedding <=> '[1,1,1,1,1,1,1,1]' LIMIT 5")
+                 .back(),
+             std::string("        ->  Index Scan using items_pkey on items"));
     // Another operator than the index's, or no LIMIT: an exact sort.
     QCOMPARE(Plan(f, "SELECT id FROM items ORDER BY embedding <-> '[1,1,1,1,1,1,1,1]' LIMIT 5")[1],
              std::string("  ->  Sort"));
