@@ -64,10 +64,18 @@ def test_create_extension_and_catalog(database):
                          ).fetchall() == [("0.8.0",)]
         assert c.execute("SELECT typname, typarray FROM pg_type WHERE oid = 'vector'::regtype"
                          ).fetchall() == [("vector", 12101)]
-        c.execute("CREATE TABLE docs (id int PRIMARY KEY, embedding vector(3))")
+        c.execute("CREATE TABLE docs (id int PRIMARY KEY, embedding vector(3), history vector[])")
+        # As an extension type in public, not pg_catalog.
+        assert c.execute("SELECT column_name, data_type, udt_schema, udt_name"
+                         " FROM information_schema.columns WHERE table_name = 'docs'"
+                         " ORDER BY ordinal_position").fetchall() == [
+            ("id", "integer", "pg_catalog", "int4"),
+            ("embedding", "USER-DEFINED", "public", "vector"),
+            ("history", "ARRAY", "public", "_vector")]
         with pytest.raises(psycopg.errors.DependentObjectsStillExist) as e:
             c.execute("DROP EXTENSION vector")
-        assert e.value.diag.message_detail == "column embedding of table docs depends on type vector"
+        assert e.value.diag.message_detail == ("column embedding of table docs depends on type vector\n"
+                                               "column history of table docs depends on type vector[]")
         c.execute("DROP TABLE docs")
         # Nothing uses it: the drop succeeds, and the built-in type stays.
         c.execute("DROP EXTENSION IF EXISTS vector")
@@ -159,12 +167,26 @@ def test_btree_order_distinct_group_and_aggregates(conn):
                           " HAVING count(*) > 1").fetchall()
     assert groups == [("[1,2]", 2)]
     assert conn.execute("SELECT count(*) FROM items WHERE embedding = '[1,2]'").fetchone()[0] == 2
+    plan = [r[0] for r in conn.execute("EXPLAIN SELECT id FROM items WHERE embedding = '[1,2]'")]
+    assert plan[0].startswith("Index Scan using items_embedding on items"), plan
+    assert conn.execute("SELECT o.opcname, o.opcdefault FROM pg_index i JOIN pg_opclass o"
+                        " ON o.oid = i.indclass[0] WHERE i.indexrelid = 'items_embedding'::regclass"
+                        ).fetchall() == [("vector_ops", True)]
     assert conn.execute("SELECT count(*) FROM items WHERE embedding > '[1,2]'").fetchone()[0] == 1
     conn.execute("DELETE FROM items WHERE vector_dims(embedding) <> 2")
     avg, total = conn.execute("SELECT avg(embedding), sum(embedding) FROM items").fetchone()
     assert avg.to_list() == [f32(2 / 3), 3.0]
     assert total.to_list() == [2.0, 9.0]
     assert conn.execute("SELECT avg(embedding) FROM items WHERE false").fetchone()[0] is None
+
+
+def test_bit_type_for_binary_quantize(conn):
+    conn.execute("CREATE TABLE flags (id int PRIMARY KEY, b bit(4))")
+    conn.execute("INSERT INTO flags VALUES (1, B'1010'), (2, X'F'), (3, binary_quantize('[1,-1,0,2]'))")
+    assert conn.execute("SELECT b::text FROM flags ORDER BY b").fetchall() == [
+        ("1001",), ("1010",), ("1111",)]
+    with pytest.raises(psycopg.errors.StringDataLengthMismatch):
+        conn.execute("INSERT INTO flags VALUES (4, B'10')")
 
 
 def test_arithmetic_and_casts(conn):
