@@ -80,3 +80,69 @@ def test_psycopg_parameters_and_ef_search(database):
             (VectorValue([0, 0, 0]),)).fetchone() == (450,)
         with pytest.raises(Exception, match="outside the valid range"):
             conn.execute("SET hnsw.ef_search = 0")
+
+
+def test_concurrent_writers_and_readers_then_restart(fresh_daemon):
+    """Sessions insert (some roll back) while others search; afterwards, and
+    after a restart rebuilds the graph from the stored entries, the index
+    returns exactly the committed rows."""
+    import threading
+
+    from db9_harness import create_database
+    database = create_database(fresh_daemon)
+    with database.connect(autocommit=True) as conn:
+        conn.execute("CREATE TABLE items (id int PRIMARY KEY, embedding vector(4))")
+        conn.execute("CREATE INDEX ON items USING hnsw (embedding vector_l2_ops) WITH (m = 8)")
+    errors = []
+    everything = "SELECT id FROM items ORDER BY embedding <-> '[0,0,0,0]' LIMIT 100000"
+
+    def writer(base):
+        try:
+            source = random.Random(base)
+            with database.connect() as conn:
+                for batch in range(10):
+                    for i in range(20):
+                        v = [round(source.uniform(-1, 1), 3) for _ in range(4)]
+                        conn.execute("INSERT INTO items VALUES (%s, %s)", (base + batch * 20 + i, str(v)))
+                    if batch % 3 == 2:
+                        conn.rollback()
+                    else:
+                        conn.commit()
+        except Exception as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    def reader():
+        try:
+            with database.connect(autocommit=True) as conn:
+                for _ in range(30):
+                    ids = [r[0] for r in conn.execute(everything).fetchall()]
+                    assert len(ids) == len(set(ids))
+        except Exception as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=writer, args=(base,)) for base in (0, 1000, 2000)]
+    threads += [threading.Thread(target=reader) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    # 3 writers x 10 batches of 20, every third batch rolled back.
+    committed = 3 * 7 * 20
+
+    def check():
+        with database.connect(autocommit=True) as conn:
+            assert conn.execute("SELECT count(*) FROM items").fetchone() == (committed,)
+            ids = [r[0] for r in conn.execute(everything).fetchall()]
+            assert sorted(ids) == sorted(r[0] for r in conn.execute("SELECT id FROM items"))
+            assert "Index Scan" in conn.execute("EXPLAIN " + everything).fetchall()[1][0]
+            near = [r[0] for r in conn.execute(
+                "SELECT id FROM items ORDER BY embedding <-> '[0.5,0.5,0.5,0.5]' LIMIT 10").fetchall()]
+            exact = [r[0] for r in conn.execute(
+                "SELECT id FROM items ORDER BY (embedding <-> '[0.5,0.5,0.5,0.5]') + 0 LIMIT 10").fetchall()]
+            assert near == exact
+
+    check()
+    fresh_daemon.stop()
+    fresh_daemon.start()
+    check()
