@@ -112,7 +112,10 @@ int64_t IndexIntegerOption(const Index& index, std::string_view option, int64_t 
   return value;
 }
 
-IndexMethodRegistry::IndexMethodRegistry() { methods_.push_back(MakeBtreeMethod()); }
+IndexMethodRegistry::IndexMethodRegistry() {
+  methods_.push_back(MakeBtreeMethod());
+  methods_.push_back(MakeGinMethod());
+}
 
 IndexMethodRegistry& IndexMethodRegistry::Global() {
   static IndexMethodRegistry registry;

@@ -1,5 +1,6 @@
 #include "daemon/sql/planner/from_planner.h"
 
+#include "daemon/sql/exec/gin_scan_op.h"
 #include "daemon/sql/exec/lateral_join_op.h"
 #include "daemon/sql/planner/access_path.h"
 #include "daemon/sql/planner/column_use.h"
@@ -145,6 +146,7 @@ Result<OperatorPtr> PlanItem(Binder& binder, FromItem& item, const Scope* outer,
     }
     binder.TakeReferencedColumns();
     AccessPath path = ChooseAccessPath(*item.table, &predicates, binder.order_hint);
+    std::optional<GinPath> gin = ChooseGinPath(binder.context().registries->types, *item.table, &path, &predicates);
     item.scan_order = RowOrder{ScanOrder(*item.table, path), path.backward};
     std::vector<bool> needed;
     if (binder.column_use != nullptr && !item.emit_row_key) {
@@ -152,7 +154,11 @@ Result<OperatorPtr> PlanItem(Binder& binder, FromItem& item, const Scope* outer,
       for (size_t i = 0; i < item.table->columns.size(); ++i) names.push_back(item.scope.columns[i].name);
       needed = NeededColumns(*binder.column_use, names, item.alias);
     }
-    op = std::make_unique<TableScanOp>(item.table, std::move(path), item.emit_row_key, std::move(needed));
+    if (gin) {
+      op = std::make_unique<GinScanOp>(item.table, std::move(*gin), item.emit_row_key, std::move(needed));
+    } else {
+      op = std::make_unique<TableScanOp>(item.table, std::move(path), item.emit_row_key, std::move(needed));
+    }
     // Output column names follow the alias's column list, if any.
     for (size_t i = 0; i < item.scope.columns.size() && i < op->columns.size(); ++i) {
       op->columns[i].name = item.scope.columns[i].name;

@@ -91,6 +91,11 @@ std::string ReloptionValue(const pg_query::DefElem& d) {
   if (arg.has_float_()) return arg.float_().fval();
   if (arg.has_string()) return arg.string().sval();
   if (arg.has_boolean()) return arg.boolean().boolval() ? "true" : "false";
+  // A bare keyword (fastupdate = off) parses as a type name.
+  if (arg.has_type_name() && arg.type_name().names_size() > 0) {
+    const pg_query::Node& last = arg.type_name().names(arg.type_name().names_size() - 1);
+    if (last.has_string()) return last.string().sval();
+  }
   if (arg.has_a_const()) {
     const pg_query::A_Const& c = arg.a_const();
     if (c.has_ival()) return std::to_string(c.ival().ival());
