@@ -52,6 +52,8 @@ CREATE INDEX docs_bad ON docs USING gin (doc) WITH (fastupdate = maybe);
 CREATE INDEX docs_bad ON docs USING gin (doc) WITH (gin_pending_list_limit = 10);
 CREATE INDEX docs_bad ON docs USING gin (doc) WITH (fillfactor = 50);
 CREATE INDEX docs_bad ON docs USING btree (doc jsonb_path_ops);
+CREATE INDEX docs_bad ON docs USING gin (doc DESC);
+CREATE INDEX docs_bad ON docs USING gin (doc NULLS FIRST);
 CREATE INDEX docs_multi ON docs USING gin (doc, tags);
 SELECT id FROM docs WHERE doc @> '{"a": 3}' AND tags @> ARRAY['t2'] AND id < 60 ORDER BY id;
 SELECT pg_get_indexdef('docs_multi'::regclass);
