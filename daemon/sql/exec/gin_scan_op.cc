@@ -44,6 +44,50 @@ Result<std::vector<std::string>> GinBitmapOp::TermRows(kv::Iterator* it, size_t 
   return rows;
 }
 
+Result<std::vector<std::string>> GinBitmapOp::RowsWithAll(ExecContext& ctx, size_t column,
+                                                          const std::vector<std::string>& terms) const {
+  struct Cursor {
+    std::string prefix;
+    std::unique_ptr<kv::Iterator> it;
+    // The row key the iterator stands at, nullopt past the term's range.
+    std::optional<std::string_view> row() const {
+      if (!it->Valid() || !HasPrefix(it->key(), prefix)) return std::nullopt;
+      return it->key().substr(prefix.size());
+    }
+  };
+  if (terms.empty()) return std::vector<std::string>{};  // QueryTerms never asks this
+  std::vector<Cursor> cursors;
+  for (const std::string& term : terms) {
+    Cursor c{catalog::gin::TermKeyPrefix(path_.index->oid, column, term), ctx.txn->NewIterator()};
+    c.it->Seek(c.prefix);
+    cursors.push_back(std::move(c));
+  }
+  std::vector<std::string> rows;
+  std::string target;     // no row key below it can be in every range
+  size_t agreeing = 0;    // cursors in a row that stand at target
+  for (size_t i = 0;; i = (i + 1) % cursors.size()) {
+    Cursor& c = cursors[i];
+    std::optional<std::string_view> row = c.row();
+    if (row && *row < target) {
+      c.it->Seek(c.prefix + target);
+      row = c.row();
+    }
+    if (!row) break;
+    if (*row != target) {
+      target.assign(*row);
+      agreeing = 0;
+    }
+    if (++agreeing == cursors.size()) {
+      rows.push_back(target);
+      target.push_back('\0');  // the smallest row key after it
+      agreeing = 0;
+      if ((rows.size() & 1023) == 0) DB9_RETURN_IF_ERROR(ctx.CheckCancel());
+    }
+  }
+  for (const Cursor& c : cursors) DB9_RETURN_IF_ERROR(c.it->status());
+  return rows;
+}
+
 Result<std::vector<std::string>> GinBitmapOp::AllRows(ExecContext& ctx, kv::Iterator* it) const {
   const std::string prefix = catalog::TableKeyPrefix(table_->oid);
   std::vector<std::string> rows;
@@ -66,15 +110,18 @@ Status GinBitmapOp::Open(ExecContext& ctx) {
     DB9_ASSIGN_OR_RETURN(catalog::gin::Query query,
                          catalog::gin::QueryTerms(ctx.types(), clause.opclass, clause.strategy, value));
     if (query.match == Match::kEveryRow) continue;
+    if (query.match == Match::kNoRow) {
+      row_keys_.clear();
+      return Status::OK();
+    }
     std::vector<std::string> rows;
-    for (size_t i = 0; i < query.terms.size(); ++i) {
-      DB9_ASSIGN_OR_RETURN(std::vector<std::string> term_rows, TermRows(it.get(), clause.column, query.terms[i]));
-      if (i == 0) {
-        rows = std::move(term_rows);
-      } else {
-        rows = query.match == Match::kAllTerms ? Intersect(rows, term_rows) : Unite(rows, term_rows);
+    if (query.match == Match::kAllTerms) {
+      DB9_ASSIGN_OR_RETURN(rows, RowsWithAll(ctx, clause.column, query.terms));
+    } else {
+      for (const std::string& term : query.terms) {
+        DB9_ASSIGN_OR_RETURN(std::vector<std::string> term_rows, TermRows(it.get(), clause.column, term));
+        rows = Unite(rows, term_rows);
       }
-      if (rows.empty() && query.match == Match::kAllTerms) break;
     }
     row_keys_ = constrained ? Intersect(row_keys_, rows) : std::move(rows);
     constrained = true;

@@ -27,6 +27,12 @@ class GinBitmapOp final : public Operator {
  private:
   // The row keys holding `term` in index column `column`, sorted.
   Result<std::vector<std::string>> TermRows(kv::Iterator* it, size_t column, std::string_view term) const;
+  // The row keys holding every one of `terms`, sorted. Each term's range
+  // gets an iterator that seeks to the largest row key another stands at,
+  // so the work follows the rarest term, not the most common one ('{"a": 3}'
+  // reads about as many entries as there are rows with a 3, not with an "a").
+  Result<std::vector<std::string>> RowsWithAll(ExecContext& ctx, size_t column,
+                                               const std::vector<std::string>& terms) const;
   // The row keys of every row of the table, sorted.
   Result<std::vector<std::string>> AllRows(ExecContext& ctx, kv::Iterator* it) const;
 
