@@ -146,7 +146,8 @@ Result<OperatorPtr> PlanItem(Binder& binder, FromItem& item, const Scope* outer,
     }
     binder.TakeReferencedColumns();
     AccessPath path = ChooseAccessPath(*item.table, &predicates, binder.order_hint);
-    std::optional<GinPath> gin = ChooseGinPath(binder.context().registries->types, *item.table, &path, &predicates);
+    std::optional<GinPath> gin =
+        ChooseGinPath(binder.context().registries->types, *item.table, &path, &predicates);
     item.scan_order = RowOrder{ScanOrder(*item.table, path), path.backward};
     std::vector<bool> needed;
     if (binder.column_use != nullptr && !item.emit_row_key) {

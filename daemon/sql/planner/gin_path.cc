@@ -59,7 +59,15 @@ std::optional<GinClause> ClauseFor(const types::TypeRegistry& types, const catal
     if (opclass->input_type == types::oid::kAnyArray && right != table_column.type) continue;
     std::optional<catalog::gin::Strategy> strategy =
         catalog::gin::StrategyOf(opclass->name, op->op->name, right);
-    if (strategy) return GinClause{i, opclass->name, *strategy, op->args[1]};
+    if (!strategy) continue;
+    // A constant whose terms constrain nothing (@> '{}') would read every
+    // row through the index: a filter over a table scan does less.
+    if (auto* c = dynamic_cast<const ConstExpr*>(op->args[1].get())) {
+      Result<catalog::gin::Query> query =
+          catalog::gin::QueryTerms(types, opclass->name, *strategy, c->value);
+      if (query.ok() && query->match == catalog::gin::Query::Match::kEveryRow) continue;
+    }
+    return GinClause{i, opclass->name, *strategy, op->args[1]};
   }
   return std::nullopt;
 }
