@@ -19,7 +19,7 @@ const char* kLoad =
     "INSERT INTO plain SELECT g, CASE "
     "  WHEN g % 13 = 0 THEN NULL "
     "  WHEN g % 11 = 0 THEN to_jsonb('s' || (g % 5)) "
-    "  WHEN g % 9 = 0 THEN jsonb_build_array(g % 4, 'k' || (g % 3), jsonb_build_object('x', g % 2)) "
+    "  WHEN g % 9 = 0 THEN jsonb_build_array(g % 4, 'k' || (g % 4), jsonb_build_object('x', g % 2)) "
     "  ELSE jsonb_build_object('a', g % 7, 'b', 'v' || (g % 5), "
     "    'c', jsonb_build_object('d', g % 3 = 0, 'e', jsonb_build_array(g % 6, 'w' || (g % 4), NULL)), "
     "    'n', CASE WHEN g % 8 = 0 THEN NULL ELSE (g % 4)::numeric * 1.50 END, "
@@ -49,6 +49,7 @@ const std::vector<std::string> kConditions = {
     "doc ? 'k3'",
     "doc ? 's2'",
     "doc ? 'zzz'",
+    "doc ? 'k0'",
     "doc ?| ARRAY['k1', 'k2', 'nope']",
     "doc ?| '{}'::text[]",
     "doc ?& ARRAY['a', 'n', 'k4']",
