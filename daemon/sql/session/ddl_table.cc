@@ -91,10 +91,13 @@ std::string ReloptionValue(const pg_query::DefElem& d) {
   if (arg.has_float_()) return arg.float_().fval();
   if (arg.has_string()) return arg.string().sval();
   if (arg.has_boolean()) return arg.boolean().boolval() ? "true" : "false";
-  // A bare keyword (fastupdate = off) parses as a type name.
-  if (arg.has_type_name() && arg.type_name().names_size() > 0) {
-    const pg_query::Node& last = arg.type_name().names(arg.type_name().names_size() - 1);
-    if (last.has_string()) return last.string().sval();
+  // A bare word that is not a keyword (off, maybe) parses as a type name.
+  if (arg.has_type_name()) {
+    std::string out;
+    for (const pg_query::Node& part : arg.type_name().names()) {
+      out += (out.empty() ? "" : ".") + part.string().sval();
+    }
+    return out;
   }
   if (arg.has_a_const()) {
     const pg_query::A_Const& c = arg.a_const();
