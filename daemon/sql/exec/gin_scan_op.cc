@@ -183,11 +183,11 @@ Result<bool> GinScanOp::Next(ExecContext& ctx, Row* row) {
 }
 
 ExplainNode GinBitmapOp::Explain() const {
-  return {"Bitmap Index Scan on " + path_.index->name, {"Index Cond: " + path_.condition_text}, {}};
+  return {"Bitmap Index Scan on " + path_.index->name, {"Index Cond: " + path_.index_text}, {}};
 }
 
 ExplainNode GinScanOp::Explain() const {
-  return {"Bitmap Heap Scan on " + table_->name, {"Recheck Cond: " + bitmap_.path().condition_text},
+  return {"Bitmap Heap Scan on " + table_->name, {"Recheck Cond: " + bitmap_.path().recheck_text},
           {&bitmap_}};
 }
 

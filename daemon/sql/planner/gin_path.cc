@@ -39,37 +39,71 @@ std::string ValueText(const types::TypeRegistry& types, const Expr& expr) {
   return "(...)";
 }
 
-// The clause `conjunct` gives for column `column` of `index`, if any.
+// The operator that swaps the sides of `op` (value <@ doc is doc @> value),
+// empty when none serves GIN.
+std::string_view Commutator(std::string_view op) {
+  if (op == "@>") return "<@";
+  if (op == "<@") return "@>";
+  if (op == "&&" || op == "=") return op;
+  return {};
+}
+
+// The clause `conjunct` gives for a column of `index`, if any: `column op
+// value`, or `value op column` with op's commutator.
 std::optional<GinClause> ClauseFor(const types::TypeRegistry& types, const catalog::Table& table,
                                    const catalog::IndexMethod& method, const catalog::Index& index,
                                    const Expr& conjunct) {
   auto* op = dynamic_cast<const OpExpr*>(&conjunct);
-  if (op == nullptr || op->args.size() != 2 || !op->args[1]->IsRowIndependent()) return std::nullopt;
-  auto* column = dynamic_cast<const ColumnExpr*>(op->args[0].get());
+  if (op == nullptr || op->args.size() != 2) return std::nullopt;
+  std::string_view op_name = op->op->name;
+  const Expr* column_side = op->args[0].get();
+  ExprPtr value = op->args[1];
+  if (!value->IsRowIndependent()) {
+    op_name = Commutator(op_name);
+    if (op_name.empty() || !op->args[0]->IsRowIndependent()) return std::nullopt;
+    column_side = op->args[1].get();
+    value = op->args[0];
+  }
+  auto* column = dynamic_cast<const ColumnExpr*>(column_side);
   if (column == nullptr || column->levels_up != 0) return std::nullopt;
   const catalog::Column& table_column = table.columns[static_cast<size_t>(column->index)];
-  if (op->args[0]->type != table_column.type) return std::nullopt;
+  if (column->type != table_column.type) return std::nullopt;
   for (size_t i = 0; i < index.columns.size(); ++i) {
     if (index.columns[i].attnum != table_column.attnum) continue;
     const catalog::OperatorClass* opclass =
         catalog::ColumnOperatorClass(types, method, index.columns[i], table_column.type);
     if (opclass == nullptr) continue;
-    Oid right = op->args[1]->type;
     // array_ops compares elements of the column's own type.
-    if (opclass->input_type == types::oid::kAnyArray && right != table_column.type) continue;
+    if (opclass->input_type == types::oid::kAnyArray && value->type != table_column.type) continue;
     std::optional<catalog::gin::Strategy> strategy =
-        catalog::gin::StrategyOf(opclass->name, op->op->name, right);
+        catalog::gin::StrategyOf(opclass->name, op_name, value->type);
     if (!strategy) continue;
     // A constant whose terms constrain nothing (@> '{}') would read every
     // row through the index: a filter over a table scan does less.
-    if (auto* c = dynamic_cast<const ConstExpr*>(op->args[1].get())) {
+    if (auto* c = dynamic_cast<const ConstExpr*>(value.get())) {
       Result<catalog::gin::Query> query =
           catalog::gin::QueryTerms(types, opclass->name, *strategy, c->value);
       if (query.ok() && query->match == catalog::gin::Query::Match::kEveryRow) continue;
     }
-    return GinClause{i, opclass->name, *strategy, op->args[1]};
+    // As PostgreSQL prints them: the index condition commuted to put the
+    // column first, the recheck condition as written.
+    const std::string value_text = ValueText(types, *value);
+    std::string index_text = "(" + table_column.name + " " + std::string(op_name) + " " + value_text + ")";
+    std::string recheck_text = column_side == op->args[0].get()
+                                   ? index_text
+                                   : "(" + value_text + " " + op->op->name + " " + table_column.name + ")";
+    return GinClause{i, opclass->name, *strategy, std::move(value), std::move(index_text),
+                     std::move(recheck_text)};
   }
   return std::nullopt;
+}
+
+// "(a)", or "((a) AND (b))" for several.
+std::string JoinConditions(const std::vector<GinClause>& clauses, std::string GinClause::*text) {
+  if (clauses.size() == 1) return clauses[0].*text;
+  std::string out;
+  for (const GinClause& clause : clauses) out += (out.empty() ? "(" : " AND ") + clause.*text;
+  return out + ")";
 }
 
 }  // namespace
@@ -112,20 +146,8 @@ std::optional<GinPath> ChooseGinPath(const types::TypeRegistry& types, const cat
   *predicates = std::move(rest);
   *path = AccessPath{};
 
-  std::vector<std::string> parts;
-  for (size_t i = 0; i < best.clauses.size(); ++i) {
-    auto* op = static_cast<const OpExpr*>(best.conditions[i].get());
-    const int column = static_cast<const ColumnExpr*>(op->args[0].get())->index;
-    parts.push_back("(" + table.columns[static_cast<size_t>(column)].name + " " + op->op->name + " " +
-                    ValueText(types, *best.clauses[i].value) + ")");
-  }
-  if (parts.size() == 1) {
-    best.condition_text = parts[0];
-  } else {
-    best.condition_text = "(";
-    for (size_t i = 0; i < parts.size(); ++i) best.condition_text += (i ? " AND " : "") + parts[i];
-    best.condition_text += ")";
-  }
+  best.index_text = JoinConditions(best.clauses, &GinClause::index_text);
+  best.recheck_text = JoinConditions(best.clauses, &GinClause::recheck_text);
   return best;
 }
 

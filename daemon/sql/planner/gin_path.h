@@ -1,5 +1,6 @@
 // GIN access paths: the conjuncts a GIN index can answer, `column op value`
-// with a row-independent value and an operator the column's operator class
+// (or `value op column` where op has a commutator: '{"a": 1}' <@ doc) with
+// a row-independent value and an operator the column's operator class
 // serves (catalog/gin_keys.h: @> ? ?| ?& for jsonb_ops, @> for
 // jsonb_path_ops, @> <@ && = for array_ops). Every GIN match is lossy, so
 // the conjuncts move into the scan as its recheck condition
@@ -18,13 +19,16 @@ struct GinClause {
   std::string_view opclass;
   catalog::gin::Strategy strategy;
   ExprPtr value;  // row-independent, evaluated at Open
+  // As EXPLAIN prints them: "(doc @> '{}'::jsonb)" for the index, and for
+  // the recheck the conjunct as written ("('{}'::jsonb <@ doc)").
+  std::string index_text, recheck_text;
 };
 
 struct GinPath {
   const catalog::Index* index = nullptr;
   std::vector<GinClause> clauses;
   std::vector<ExprPtr> conditions;  // the conjuncts the clauses came from
-  std::string condition_text;       // as EXPLAIN prints them: "(doc @> '{}'::jsonb)"
+  std::string index_text, recheck_text;  // the clauses' texts, ANDed
 };
 
 // Picks the GIN index that answers the most of `predicates` (conjuncts, as

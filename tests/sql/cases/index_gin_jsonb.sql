@@ -21,6 +21,8 @@ SELECT count(*) FROM docs WHERE doc @> '{}';
 SELECT count(*) FROM docs WHERE doc @> '[]';
 SELECT count(*) FROM docs WHERE doc @> '{"a": 7}';
 SELECT count(*) FROM docs WHERE doc ? 'n';
+SELECT id FROM docs WHERE '{"a": 1, "b": "v1"}' <@ doc ORDER BY id;
+SELECT count(*) FROM docs WHERE ARRAY['t2'] <@ tags AND '{"a": 3}' <@ doc;
 SELECT id FROM docs WHERE doc ? 'x1' ORDER BY id;
 SELECT id FROM docs WHERE doc ? 'scalar' OR id = 1 ORDER BY id;
 SELECT count(*) FROM docs WHERE doc ?| ARRAY['n', 'x2'];

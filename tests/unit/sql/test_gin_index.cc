@@ -44,6 +44,7 @@ const std::vector<std::string> kConditions = {
     "doc @> '{}'",
     "doc @> '[]'",
     "doc @> '{\"a\": 99}'",
+    "'{\"c\": {\"d\": false}}' <@ doc",
     "doc @> jsonb_build_object('long', repeat('y', 150))",
     "doc ? 'n'",
     "doc ? 'k3'",
@@ -61,6 +62,9 @@ const std::vector<std::string> kConditions = {
     "tags && ARRAY['t5', 'nope']",
     "tags = ARRAY['t2', 't2', 'u']",
     "tags @> '{}'",
+    "ARRAY['t2', 'u'] <@ tags",
+    "ARRAY['t2', 'u'] @> tags",
+    "ARRAY['t6'] && tags",
     "tags <@ '{}'",
 };
 
@@ -165,6 +169,11 @@ class GinIndexTest : public QObject {
                  "        Recheck Cond: ((doc ?| '{a,b''c}'::text[]) AND (doc ? 'x'::text))",
                  "        ->  Bitmap Index Scan on t_doc",
                  "              Index Cond: ((doc ?| '{a,b''c}'::text[]) AND (doc ? 'x'::text))"}));
+    // Commuted: the index condition puts the column first, as PostgreSQL's.
+    QCOMPARE(f.Rows("EXPLAIN SELECT id FROM t WHERE '{\"a\": 1}' <@ doc"),
+             (std::vector<std::string>{"Bitmap Heap Scan on t", "  Recheck Cond: ('{\"a\": 1}'::jsonb <@ doc)",
+                                       "  ->  Bitmap Index Scan on t_doc",
+                                       "        Index Cond: (doc @> '{\"a\": 1}'::jsonb)"}));
     // Terms that constrain nothing read the table, not every index entry.
     QCOMPARE(f.Rows("EXPLAIN SELECT id FROM t WHERE doc @> '{}'"),
              (std::vector<std::string>{"Filter", "  ->  Seq Scan on t"}));
