@@ -45,6 +45,7 @@ SELECT id FROM docs WHERE doc @> '{"fresh": {"in": "txn"}}' ORDER BY id;
 SELECT id FROM docs WHERE doc @> '{"a": 1.0, "b": "v1"}' AND id > 1000 ORDER BY id;
 ROLLBACK;
 SELECT count(*) FROM docs WHERE doc ? 'fresh';
+SELECT * FROM pg_indexes WHERE tablename = 'docs' ORDER BY indexname;
 SELECT i.relname, pg_get_indexdef(x.indexrelid), i.reloptions::text FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = 'docs'::regclass ORDER BY 1;
 SELECT i.relname, am.amname, o.opcname, o.opcdefault FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_am am ON am.oid = i.relam JOIN pg_opclass o ON o.oid = x.indclass[0] WHERE x.indrelid = 'docs'::regclass ORDER BY 1;
 CREATE UNIQUE INDEX docs_bad ON docs USING gin (doc);
