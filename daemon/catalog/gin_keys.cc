@@ -123,10 +123,10 @@ Status ArrayElementTerms(const types::TypeRegistry& types, const types::Value& v
                          std::vector<std::string>* out, bool* any_null) {
   DB9_ASSIGN_OR_RETURN(types::ArrayValue array, types::DecodeArray(value.as_string()));
   const types::TypeInfo* element = types.Find(array.element_type);
-  if (element == nullptr || element->key_encode == nullptr) {
-    return Status::Error(sqlstate::kFeatureNotSupported,
-                         "GIN array_ops cannot index arrays of type " +
-                             (element == nullptr ? std::to_string(array.element_type) : element->sql_name));
+  if (element == nullptr || element->key_encode == nullptr) {  // json[]: PostgreSQL's error
+    return Status::Error(sqlstate::kUndefinedFunction,
+                         "could not identify a comparison function for type " +
+                             (element == nullptr ? std::to_string(array.element_type) : element->name));
   }
   *any_null = false;
   for (const types::Value& item : array.items) {

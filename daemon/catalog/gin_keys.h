@@ -51,7 +51,8 @@ enum class Strategy {
 std::optional<Strategy> StrategyOf(std::string_view opclass, std::string_view op, Oid right_type);
 
 // The sorted, distinct terms of a non-NULL stored value. XX001 on a
-// damaged payload; 0A000 for array elements of a type without a key encoding.
+// damaged payload; 42883 for array elements of a type without a key
+// encoding (json), as PostgreSQL fails to compare them.
 Status ValueTerms(const types::TypeRegistry& types, std::string_view opclass, const types::Value& value,
                   std::vector<std::string>* out);
 
