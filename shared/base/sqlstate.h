@@ -25,6 +25,7 @@ inline constexpr const char kInvalidTextRepresentation[] = "22P02";
 inline constexpr const char kInvalidBinaryRepresentation[] = "22P03";
 inline constexpr const char kBadCopyFileFormat[] = "22P04";
 inline constexpr const char kInvalidEscapeSequence[] = "22025";
+inline constexpr const char kStringDataLengthMismatch[] = "22026";
 inline constexpr const char kArraySubscriptError[] = "2202E";
 inline constexpr const char kInvalidJsonText[] = "22P02";
 inline constexpr const char kIntegrityConstraintViolation[] = "23000";

@@ -105,14 +105,6 @@ Result<int32_t> PrecisionTypmodIn(const TypeInfo& self, const std::vector<int32_
   return std::min(mods[0], 6);  // PostgreSQL warns and reduces to 6
 }
 
-std::string PrecisionTypmodOut(const TypeInfo&, int32_t typmod) {
-  if (typmod < 0) return "";
-  std::string out = "(";
-  out += std::to_string(typmod);
-  out += ')';
-  return out;
-}
-
 Result<Value> IntervalIn(const TypeInfo&, std::string_view text, int32_t, const IoContext&) {
   DB9_ASSIGN_OR_RETURN(Interval v, ParseInterval(text));
   return Value::OfInterval(v);
@@ -185,7 +177,7 @@ TypeInfo DatetimeEntry(Oid oid, const char* name, const char* sql_name, int16_t 
   t.key_decode = KeyDecodeInt;
   t.apply_typmod = PrecisionTypmod;
   t.typmod_in = PrecisionTypmodIn;
-  t.typmod_out = PrecisionTypmodOut;
+  t.typmod_out = PlainTypmodOut;
   return t;
 }
 

@@ -51,6 +51,11 @@ Result<Value> KeyDecodeBytes(const TypeInfo& self, keyenc::KeyDecoder& in,
   return Value::OfString(self.oid, std::move(v));
 }
 
+std::string PlainTypmodOut(const TypeInfo&, int32_t typmod) {
+  if (typmod < 0) return "";
+  return "(" + std::to_string(typmod) + ")";
+}
+
 Result<std::string> SendRawString(const TypeInfo&, const Value& v, const IoContext&) {
   return v.as_string();
 }

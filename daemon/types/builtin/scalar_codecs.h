@@ -23,6 +23,10 @@ Result<Value> KeyDecodeBytes(const TypeInfo& self, keyenc::KeyDecoder& in, keyen
 TypeInfo BuiltinTypeEntry(Oid oid, const char* name, const char* sql_name, int16_t len,
                           char category, Oid array, bool preferred);
 
+// The typmod as is in parentheses ("(3)"; "" for -1): timestamp(3),
+// vector(3), bit(8). What PostgreSQL prints for a type without typmodout.
+std::string PlainTypmodOut(const TypeInfo&, int32_t typmod);
+
 // Binary I/O for string payloads sent as their raw bytes (text, bytea, json...).
 Result<std::string> SendRawString(const TypeInfo&, const Value& v, const IoContext&);
 

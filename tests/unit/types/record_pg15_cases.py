@@ -65,6 +65,7 @@ CASES = [
     ("int2[]", ["{1,2}"]),
     ("oid[]", ["{1,4294967295}"]),
     ("name[]", ["{pg_catalog,public}"]),
+    ("bit(4)", ["1101", "b0110", "X9", "x1f", "10", "0000", "1021", "xg", "10\u00e91", "1\u00e91"]),
 ]
 
 # (time zone, type, input): timestamptz output depends on the session zone.
