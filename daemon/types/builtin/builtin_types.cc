@@ -6,7 +6,7 @@ Status RegisterBuiltinTypes(TypeRegistry& r) {
   // Arrays last: an array entry needs its element registered.
   for (auto fn : {RegisterBoolType, RegisterIntegerTypes, RegisterFloatTypes, RegisterNumericType,
                   RegisterStringTypes, RegisterByteaType, RegisterDatetimeTypes, RegisterUuidType,
-                  RegisterJsonTypes, RegisterBitType, RegisterPseudoTypes,
+                  RegisterJsonTypes, RegisterPgvectorType, RegisterBitType, RegisterPseudoTypes,
                   RegisterArrayTypes, RegisterVectorTypes}) {
     DB9_RETURN_IF_ERROR(fn(r));
   }

@@ -15,6 +15,7 @@ Status RegisterByteaType(TypeRegistry& r);
 Status RegisterDatetimeTypes(TypeRegistry& r); // date time timestamp timestamptz interval
 Status RegisterUuidType(TypeRegistry& r);
 Status RegisterJsonTypes(TypeRegistry& r);     // json jsonb
+Status RegisterPgvectorType(TypeRegistry& r);  // vector (vector_value.h)
 Status RegisterBitType(TypeRegistry& r);       // bit(n)
 Status RegisterPseudoTypes(TypeRegistry& r);   // void record any anyelement anyarray trigger
 Status RegisterArrayTypes(TypeRegistry& r);    // _int2 _int4 ... after their elements
