@@ -47,6 +47,7 @@ inline constexpr Oid kInterval = 1186;
 inline constexpr Oid kBit = 1560;
 inline constexpr Oid kBitArray = 1561;
 inline constexpr Oid kNumeric = 1700;
+inline constexpr Oid kNumericArray = 1231;
 inline constexpr Oid kRegclass = 2205;
 inline constexpr Oid kRegtype = 2206;
 inline constexpr Oid kRecord = 2249;

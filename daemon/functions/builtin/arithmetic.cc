@@ -40,10 +40,10 @@ Status IntOps(Registries& r, Oid t) {
 Result<Value> FloatResult(Oid t, double result, bool inputs_inf, bool zero_ok) {
   if (t == oid::kFloat4) result = static_cast<float>(result);
   if (std::isinf(result) && !inputs_inf) {
-    return Status::Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
+    return FloatOverflow();
   }
   if (result == 0 && !zero_ok) {
-    return Status::Error(sqlstate::kNumericValueOutOfRange, "value out of range: underflow");
+    return FloatUnderflow();
   }
   return Value::Of(t, result);
 }
@@ -143,10 +143,10 @@ Result<Value> Float8Power(double x, double y) {
   }
   double z = std::pow(x, y);
   if (std::isinf(z) && std::isfinite(x) && std::isfinite(y)) {
-    return Status::Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
+    return FloatOverflow();
   }
   if (z == 0 && x != 0 && std::isfinite(x) && std::isfinite(y) && y > 0) {
-    return Status::Error(sqlstate::kNumericValueOutOfRange, "value out of range: underflow");
+    return FloatUnderflow();
   }
   return Value::Float8(z);
 }

@@ -16,7 +16,7 @@ std::span<const ModuleRegisterFn> BuiltinModules() {
       RegisterAggregates,        RegisterStatisticsAggregates, RegisterEncodingFunctions,
       RegisterToDateNumber,      RegisterWindowFunctions,
       RegisterSeriesFunctions,   RegisterArraySetFunctions, RegisterPartitionFunctions, RegisterJsonFunctions,
-      RegisterSettingsFunctions,
+      RegisterVectorFunctions,   RegisterSettingsFunctions,
   };
   return kModules;
 }

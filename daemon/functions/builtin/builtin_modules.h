@@ -35,6 +35,7 @@ Status RegisterSeriesFunctions(Registries& r);    // srf_series.cc (set-returnin
 Status RegisterArraySetFunctions(Registries& r);  // srf_arrays.cc (set-returning)
 Status RegisterPartitionFunctions(Registries& r); // srf_partitions.cc (set-returning)
 Status RegisterJsonFunctions(Registries& r);     // jsonb/json_module.cc
+Status RegisterVectorFunctions(Registries& r);   // vector/vector_module.cc
 Status RegisterSettingsFunctions(Registries& r);  // settings_functions.cc
 
 std::span<const ModuleRegisterFn> BuiltinModules();

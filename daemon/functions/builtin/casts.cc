@@ -36,10 +36,10 @@ Result<Value> FloatToInt(FunctionContext& ctx, const Value& v) {
 Result<Value> ToFloat4(double d, bool input_finite) {
   float f = static_cast<float>(d);
   if (std::isinf(f) && input_finite) {
-    return Status::Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
+    return FloatOverflow();
   }
   if (f == 0 && d != 0) {
-    return Status::Error(sqlstate::kNumericValueOutOfRange, "value out of range: underflow");
+    return FloatUnderflow();
   }
   return Value::Float4(f);
 }

@@ -36,6 +36,14 @@ Status IntOutOfRange(Oid type) {
 
 Status DivisionByZero() { return Status::Error(sqlstate::kDivisionByZero, "division by zero"); }
 
+Status FloatOverflow() {
+  return Status::Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
+}
+
+Status FloatUnderflow() {
+  return Status::Error(sqlstate::kNumericValueOutOfRange, "value out of range: underflow");
+}
+
 Result<Value> MakeInt(Oid type, __int128 v) {
   int64_t lo = type == types::oid::kInt2 ? INT16_MIN : type == types::oid::kInt4 ? INT32_MIN : INT64_MIN;
   int64_t hi = type == types::oid::kInt2 ? INT16_MAX : type == types::oid::kInt4 ? INT32_MAX : INT64_MAX;

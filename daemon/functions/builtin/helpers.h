@@ -19,6 +19,10 @@ Status AddOperator(Registries& r, std::string name, Oid left, Oid right, Oid res
 Status IntOutOfRange(Oid type);
 // 22012
 Status DivisionByZero();
+// 22003 "value out of range: overflow" / "...: underflow", PostgreSQL's
+// float_overflow_error and float_underflow_error.
+Status FloatOverflow();
+Status FloatUnderflow();
 // float8 ^ float8 / power(float8, float8) with PostgreSQL's error cases.
 Result<Value> Float8Power(double x, double y);
 // Range-checks an integer result for int2/int4/int8.

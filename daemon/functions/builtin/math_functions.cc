@@ -153,7 +153,7 @@ Status PowersAndLogs(Registries& r) {
     double x = a[0].as_double();
     double z = std::exp(x);
     if (std::isinf(z) && std::isfinite(x)) {
-      return Status::Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
+      return FloatOverflow();
     }
     return Value::Float8(z);
   }));

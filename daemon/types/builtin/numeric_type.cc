@@ -153,7 +153,7 @@ Status RegisterNumericType(TypeRegistry& r) {
   t.sql_name = "numeric";
   t.typlen = -1;
   t.category = category::kNumeric;
-  t.array_oid = 1231;
+  t.array_oid = oid::kNumericArray;
   t.input = NumericIn;
   t.output = NumericOut;
   t.receive = NumericRecv;
