@@ -1,6 +1,6 @@
 // Catalogs of features db9 does not have — inheritance and
 // partitioning, triggers, row security, extended statistics, publications,
-// enums, extensions, role membership. They exist with PostgreSQL's columns and no rows, so
+// enums, role membership. They exist with PostgreSQL's columns and no rows, so
 // the queries psql and SQLAlchemy send (which join or probe them) answer
 // truthfully: there are none.
 #include "daemon/catalog/system/row_values.h"
@@ -68,15 +68,9 @@ Status RegisterPgEmptyCatalogs(SystemRegistry& r) {
       r, 6106, "pg_publication_rel",
       {{"oid", t::kOid}, {"prpubid", t::kOid}, {"prrelid", t::kOid}, {"prqual", t::kText},
        {"prattrs", t::kInt2Vector}}));
-  DB9_RETURN_IF_ERROR(AddEmpty(r, 3501, "pg_enum",
-                               {{"oid", t::kOid}, {"enumtypid", t::kOid},
-                                {"enumsortorder", t::kFloat4}, {"enumlabel", t::kName}}));
-  // CREATE EXTENSION is not recorded in the catalog yet (see the report).
-  return AddEmpty(
-      r, 3079, "pg_extension",
-      {{"oid", t::kOid}, {"extname", t::kName}, {"extowner", t::kOid},
-       {"extnamespace", t::kOid}, {"extrelocatable", t::kBool}, {"extversion", t::kText},
-       {"extconfig", t::kOidArray}, {"extcondition", t::kTextArray}});
+  return AddEmpty(r, 3501, "pg_enum",
+                  {{"oid", t::kOid}, {"enumtypid", t::kOid}, {"enumsortorder", t::kFloat4},
+                   {"enumlabel", t::kName}});
 }
 
 }  // namespace db9::catalog::system

@@ -1,5 +1,6 @@
 // The server-level catalogs: pg_database, pg_roles, pg_user, pg_collation,
 // pg_extension, and pg_proc (the function and aggregate registries).
+#include "daemon/catalog/builtin_extensions.h"
 #include "daemon/catalog/system/relations.h"
 #include "daemon/catalog/system/row_values.h"
 #include "daemon/catalog/system/system_catalog.h"
@@ -49,6 +50,17 @@ Result<SystemRows> PgCollationRows(const SystemContext&) {
   add(100, "default", 'd', NullV(t::kText));
   add(950, "C", 'c', TextV("C"));
   add(951, "POSIX", 'c', TextV("POSIX"));
+  return rows;
+}
+
+// The built-in extensions; CREATE EXTENSION adds no others.
+Result<SystemRows> PgExtensionRows(const SystemContext&) {
+  SystemRows rows;
+  for (const BuiltinExtension& e : BuiltinExtensions()) {
+    rows.push_back({OidV(e.oid), NameV(std::string(e.name)), OidV(kOwnerOid),
+                    OidV(e.namespace_oid), BoolV(e.relocatable), TextV(std::string(e.version)),
+                    NullV(t::kOidArray), NullV(t::kTextArray)});
+  }
   return rows;
 }
 
@@ -128,6 +140,18 @@ Status RegisterPgServer(SystemRegistry& registry) {
   };
   collation.rows = PgCollationRows;
   DB9_RETURN_IF_ERROR(registry.AddRelation(std::move(collation)));
+
+  SystemRelation extension;
+  extension.oid = 3079;
+  extension.name = "pg_extension";
+  extension.relkind = 'r';
+  extension.columns = {
+      {"oid", t::kOid}, {"extname", t::kName}, {"extowner", t::kOid},
+      {"extnamespace", t::kOid}, {"extrelocatable", t::kBool}, {"extversion", t::kText},
+      {"extconfig", t::kOidArray}, {"extcondition", t::kTextArray},
+  };
+  extension.rows = PgExtensionRows;
+  DB9_RETURN_IF_ERROR(registry.AddRelation(std::move(extension)));
 
   SystemRelation proc;
   proc.oid = 1255;

@@ -1,5 +1,5 @@
 // DROP TABLE / INDEX / SEQUENCE and TRUNCATE (DROP VIEW: ddl_view.cc, DROP
-// SCHEMA: ddl_schema.cc).
+// SCHEMA: ddl_schema.cc, DROP EXTENSION: ddl_extension.cc).
 #include "daemon/catalog/row_keys.h"
 #include "daemon/sql/session/ddl_executor.h"
 #include "daemon/sql/session/owned_sequences.h"
@@ -73,17 +73,7 @@ Status DdlExecutor::Drop(const pg_query::DropStmt& stmt) {
   pg_query::ObjectType type = stmt.remove_type();
   bool cascade = stmt.behavior() == pg_query::DROP_CASCADE;
   const std::vector<std::string>& path = session_.info_.search_path;
-  if (type == pg_query::OBJECT_EXTENSION) {
-    for (const pg_query::Node& o : stmt.objects()) {
-      std::string name = StringValue(o);
-      if (!stmt.missing_ok()) {
-        return Status::Error(sqlstate::kUndefinedObject, "extension \"" + name + "\" does not exist");
-      }
-      channel_.SendNotice(Status::Notice("extension \"" + name + "\" does not exist, skipping"));
-    }
-    channel_.SendCommandComplete("DROP EXTENSION");
-    return Status::OK();
-  }
+  if (type == pg_query::OBJECT_EXTENSION) return DropExtensions(stmt);
   if (type == pg_query::OBJECT_VIEW) return DropViews(stmt);
   if (type == pg_query::OBJECT_SCHEMA) return DropSchemas(stmt);
   if (type != pg_query::OBJECT_TABLE && type != pg_query::OBJECT_INDEX &&

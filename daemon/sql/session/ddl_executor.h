@@ -31,7 +31,7 @@ class DdlExecutor {
   Status Rename(const pg_query::RenameStmt& stmt);
   Status CreateSequence(const pg_query::CreateSeqStmt& stmt);
   Status AlterSequence(const pg_query::AlterSeqStmt& stmt);
-  Status CreateExtension(const pg_query::CreateExtensionStmt& stmt);
+  Status CreateExtension(const pg_query::CreateExtensionStmt& stmt);  // ddl_extension.cc
   Status CreateView(const pg_query::ViewStmt& stmt);                   // ddl_view.cc
   Status RenameViewColumn(const pg_query::RenameStmt& stmt);           // ddl_view.cc
   Status CreateSchema(const pg_query::CreateSchemaStmt& stmt);         // ddl_schema.cc
@@ -64,9 +64,11 @@ class DdlExecutor {
   // foreign keys and views that reference it block the drop (2BP01) or,
   // with `cascade`, go too. `dropping`: tables the statement drops anyway.
   Status DropTable(const catalog::Table& table, bool cascade, const std::vector<Oid>& dropping);
-  // DROP VIEW / DROP SCHEMA (ddl_view.cc, ddl_schema.cc).
+  // DROP VIEW / DROP SCHEMA / DROP EXTENSION (ddl_view.cc, ddl_schema.cc,
+  // ddl_extension.cc).
   Status DropViews(const pg_query::DropStmt& stmt);
   Status DropSchemas(const pg_query::DropStmt& stmt);
+  Status DropExtensions(const pg_query::DropStmt& stmt);
   // Drops everything in namespace `ns` (DROP SCHEMA ... CASCADE).
   Status DropContents(Oid ns);
   // Views that read what changed (ddl_view_deps.cc): renaming relation

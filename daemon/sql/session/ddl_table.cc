@@ -502,17 +502,4 @@ Status DdlExecutor::AddConstraint(catalog::Table* table, const pg_query::Constra
                        "feature not supported: constraint type " + pg_query::ConstrType_Name(c.contype()));
 }
 
-Status DdlExecutor::CreateExtension(const pg_query::CreateExtensionStmt& stmt) {
-  if (stmt.extname() == "plpgsql") {
-    if (stmt.if_not_exists()) {
-      channel_.SendNotice(Status::Notice("extension \"plpgsql\" already exists, skipping"));
-      channel_.SendCommandComplete("CREATE EXTENSION");
-      return Status::OK();
-    }
-    return Status::Error(sqlstate::kDuplicateObject, "extension \"plpgsql\" already exists");
-  }
-  return Status::Error(sqlstate::kFeatureNotSupported,
-                       "extension \"" + stmt.extname() + "\" is not available");
-}
-
 }  // namespace db9::sql
