@@ -2,6 +2,7 @@
 // the layout).
 #include "daemon/catalog/index_method.h"
 #include "daemon/catalog/row_keys.h"
+#include "daemon/types/vector_value.h"
 
 namespace db9::catalog {
 namespace {
@@ -20,7 +21,11 @@ constexpr OperatorClass kBtreeOpClasses[] = {
     {3128, "timestamp_ops", 1114, 434, true},  {3127, "timestamptz_ops", 1184, 434, true},
     {10022, "interval_ops", 1186, 1982, true}, {3125, "numeric_ops", 1700, 1988, true},
     {10000, "array_ops", 2277, 397, true},     {10065, "uuid_ops", 2950, 2968, true},
-    {10088, "jsonb_ops", 3802, 4033, true},
+    {10088, "jsonb_ops", 3802, 4033, true},    {10002, "bit_ops", 1560, 423, true},
+    // pgvector's vector_ops; an extension's OIDs are not fixed, so db9's are
+    // its own, next to the vector type's (vector_value.h).
+    {types::oid::kVectorBtreeOpClass, "vector_ops", types::oid::kVector,
+     types::oid::kVectorBtreeOpFamily, true},
 };
 
 class BtreeMethod final : public IndexMethod {

@@ -11,7 +11,7 @@ constexpr types::Oid kVectorTypes[] = {types::oid::kVector, types::oid::kVectorA
 // plpgsql's OID is PostgreSQL 15's; vector's is fixed next to its types.
 constexpr BuiltinExtension kExtensions[] = {
     {13559, "plpgsql", "1.0", kPgCatalogNamespace, false, false, {}},
-    {12102, "vector", "0.8.0", kPublicNamespace, true, true, kVectorTypes},
+    {types::oid::kVectorExtension, "vector", "0.8.0", kPublicNamespace, true, true, kVectorTypes},
 };
 
 }  // namespace

@@ -25,6 +25,11 @@ namespace oid {
 // TypeInfo.fetch("vector")), so the numbers need only be stable.
 inline constexpr Oid kVector = 12100;
 inline constexpr Oid kVectorArray = 12101;
+// pg_extension's row (catalog/builtin_extensions.h) and the B-tree
+// operator class vector_ops with its family.
+inline constexpr Oid kVectorExtension = 12102;
+inline constexpr Oid kVectorBtreeOpClass = 12103;
+inline constexpr Oid kVectorBtreeOpFamily = 12104;
 }  // namespace oid
 
 // pgvector's VECTOR_MAX_DIM.

@@ -159,6 +159,11 @@ def test_btree_order_distinct_group_and_aggregates(conn):
                           " HAVING count(*) > 1").fetchall()
     assert groups == [("[1,2]", 2)]
     assert conn.execute("SELECT count(*) FROM items WHERE embedding = '[1,2]'").fetchone()[0] == 2
+    plan = [r[0] for r in conn.execute("EXPLAIN SELECT id FROM items WHERE embedding = '[1,2]'")]
+    assert plan[0].startswith("Index Scan using items_embedding on items"), plan
+    assert conn.execute("SELECT o.opcname, o.opcdefault FROM pg_index i JOIN pg_opclass o"
+                        " ON o.oid = i.indclass[0] WHERE i.indexrelid = 'items_embedding'::regclass"
+                        ).fetchall() == [("vector_ops", True)]
     assert conn.execute("SELECT count(*) FROM items WHERE embedding > '[1,2]'").fetchone()[0] == 1
     conn.execute("DELETE FROM items WHERE vector_dims(embedding) <> 2")
     avg, total = conn.execute("SELECT avg(embedding), sum(embedding) FROM items").fetchone()
