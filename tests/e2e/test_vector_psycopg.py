@@ -172,6 +172,15 @@ def test_btree_order_distinct_group_and_aggregates(conn):
     assert conn.execute("SELECT avg(embedding) FROM items WHERE false").fetchone()[0] is None
 
 
+def test_bit_type_for_binary_quantize(conn):
+    conn.execute("CREATE TABLE flags (id int PRIMARY KEY, b bit(4))")
+    conn.execute("INSERT INTO flags VALUES (1, B'1010'), (2, X'F'), (3, binary_quantize('[1,-1,0,2]'))")
+    assert conn.execute("SELECT b::text FROM flags ORDER BY b").fetchall() == [
+        ("1001",), ("1010",), ("1111",)]
+    with pytest.raises(psycopg.errors.StringDataLengthMismatch):
+        conn.execute("INSERT INTO flags VALUES (4, B'10')")
+
+
 def test_arithmetic_and_casts(conn):
     row = conn.execute("SELECT '[1,2]'::vector + '[3,4]', '[1,2]'::vector - '[3,4]',"
                        " '[1,2]'::vector * '[3,4]', '[1,2]'::vector || '[3]',"

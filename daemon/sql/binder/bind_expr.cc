@@ -252,7 +252,12 @@ Result<ExprPtr> Binder::BindConst(const pg_query::A_Const& c) {
     case pg_query::A_Const::kSval:
       return ExprPtr(std::make_shared<ConstExpr>(
           Value::OfString(types::oid::kUnknown, c.sval().sval())));
-    case pg_query::A_Const::kBsval: return NotSupported("bit string literals", c.location());
+    case pg_query::A_Const::kBsval: {
+      // B'101' arrives as "b101", X'1F' as "x1F": bit's input reads both.
+      DB9_ASSIGN_OR_RETURN(Value v, types::ParseText(ctx_.registries->types, types::oid::kBit,
+                                                     c.bsval().bsval(), -1, *ctx_.io));
+      return ExprPtr(std::make_shared<ConstExpr>(std::move(v)));
+    }
     default: break;
   }
   // An A_Const without a value is an integer 0 in the protobuf form.
