@@ -109,6 +109,9 @@ struct TypeInfo {
   Oid oid = oid::kInvalid;
   std::string name;          // pg_type.typname, e.g. "int4", "_int4", "bpchar"
   std::string sql_name;      // format_type() spelling, e.g. "integer", "character varying"
+  // pg_type.typnamespace: pg_catalog (11) for PostgreSQL's own types; an
+  // extension's types are where CREATE EXTENSION puts them (vector: public).
+  Oid namespace_oid = 11;
   int16_t typlen = -1;       // pg_type.typlen: fixed size in bytes, -1 varlena, -2 cstring
   bool byval = false;        // pg_type.typbyval
   char align = 'i';          // pg_type.typalign

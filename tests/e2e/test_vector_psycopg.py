@@ -64,10 +64,18 @@ def test_create_extension_and_catalog(database):
                          ).fetchall() == [("0.8.0",)]
         assert c.execute("SELECT typname, typarray FROM pg_type WHERE oid = 'vector'::regtype"
                          ).fetchall() == [("vector", 12101)]
-        c.execute("CREATE TABLE docs (id int PRIMARY KEY, embedding vector(3))")
+        c.execute("CREATE TABLE docs (id int PRIMARY KEY, embedding vector(3), history vector[])")
+        # As an extension type in public, not pg_catalog.
+        assert c.execute("SELECT column_name, data_type, udt_schema, udt_name"
+                         " FROM information_schema.columns WHERE table_name = 'docs'"
+                         " ORDER BY ordinal_position").fetchall() == [
+            ("id", "integer", "pg_catalog", "int4"),
+            ("embedding", "USER-DEFINED", "public", "vector"),
+            ("history", "ARRAY", "public", "_vector")]
         with pytest.raises(psycopg.errors.DependentObjectsStillExist) as e:
             c.execute("DROP EXTENSION vector")
-        assert e.value.diag.message_detail == "column embedding of table docs depends on type vector"
+        assert e.value.diag.message_detail == ("column embedding of table docs depends on type vector\n"
+                                               "column history of table docs depends on type vector[]")
         c.execute("DROP TABLE docs")
         # Nothing uses it: the drop succeeds, and the built-in type stays.
         c.execute("DROP EXTENSION IF EXISTS vector")

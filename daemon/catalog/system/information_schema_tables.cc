@@ -57,13 +57,22 @@ struct ColumnFacts {
 };
 
 // information_schema's data_type: the SQL spelling without modifiers,
-// "ARRAY" for arrays, "USER-DEFINED" for types outside pg_catalog's
-// built-ins (extension types such as vector).
+// "ARRAY" for arrays, "USER-DEFINED" for types outside pg_catalog
+// (extension types such as vector).
 std::string DataType(Oid type) {
   const types::TypeInfo* info = Types().Find(type);
-  if (info == nullptr) return "USER-DEFINED";
-  if (info->element != nullptr) return "ARRAY";
+  if (info != nullptr && info->element != nullptr) return "ARRAY";
+  if (info == nullptr || info->namespace_oid != kPgCatalogNamespace) return "USER-DEFINED";
   return types::FormatType(Types(), type, -1);
+}
+
+// udt_schema: the name of the type's schema.
+std::string TypeSchema(const CatalogState& catalog, const types::TypeInfo* info) {
+  if (info == nullptr) return "pg_catalog";
+  for (const Namespace& ns : catalog.namespaces()) {
+    if (ns.oid == info->namespace_oid) return ns.name;
+  }
+  return "pg_catalog";
 }
 
 std::vector<Value> ColumnRow(const SystemContext& ctx, const std::string& schema,
@@ -109,7 +118,7 @@ std::vector<Value> ColumnRow(const SystemContext& ctx, const std::string& schema
       NullName(), NullName(), NullName(),                  // character_set_*
       NullName(), NullName(), NullName(),                  // collation_*
       NullName(), NullName(), NullName(),                  // domain_*
-      NameV(ctx.session.database), NameV("pg_catalog"),
+      NameV(ctx.session.database), NameV(TypeSchema(ctx.catalog, info)),
       NameV(info != nullptr ? info->name : std::to_string(c.type)),
       NullName(), NullName(), NullName(), NullInt(),       // scope_*, maximum_cardinality
       NameV(std::to_string(c.attnum)),                     // dtd_identifier

@@ -31,7 +31,7 @@ Result<SystemRows> PgTypeRows(const SystemContext&) {
     const types::TypeInfo& type = *entry;
     char typtype = type.category == types::category::kPseudo ? 'p' : 'b';
     rows.push_back({
-        OidV(type.oid), NameV(type.name), OidV(kPgCatalogNamespace), OidV(kOwnerOid),
+        OidV(type.oid), NameV(type.name), OidV(type.namespace_oid), OidV(kOwnerOid),
         Int2V(type.typlen), BoolV(type.byval), CharV(typtype), CharV(type.category),
         BoolV(type.preferred), BoolV(true),   // typispreferred, typisdefined
         CharV(type.delimiter), OidV(0),       // typdelim, typrelid

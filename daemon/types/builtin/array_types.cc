@@ -526,6 +526,7 @@ Status RegisterArrayTypes(TypeRegistry& r) {
     t.oid = e->array_oid;
     t.name = "_" + e->name;
     t.sql_name = e->sql_name + "[]";
+    t.namespace_oid = e->namespace_oid;
     t.typlen = -1;
     t.align = e->align == 'd' ? 'd' : 'i';
     t.category = category::kArray;

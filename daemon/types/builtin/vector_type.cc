@@ -212,6 +212,7 @@ Status RegisterPgvectorType(TypeRegistry& r) {
   t.apply_typmod = VectorApplyTypmod;
   t.typmod_in = VectorTypmodIn;
   t.typmod_out = PlainTypmodOut;
+  t.namespace_oid = 2200;  // public
   return r.Register(std::move(t));
 }
 
