@@ -122,6 +122,7 @@ int64_t IndexIntegerOption(const Index& index, std::string_view option, int64_t 
 
 IndexMethodRegistry::IndexMethodRegistry() {
   methods_.push_back(MakeBtreeMethod());
+  methods_.push_back(MakeGinMethod());
   methods_.push_back(hnsw::MakeHnswMethod());
 }
 

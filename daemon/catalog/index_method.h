@@ -109,11 +109,12 @@ std::optional<std::string_view> IndexOption(const Index& index, std::string_view
 int64_t IndexIntegerOption(const Index& index, std::string_view option, int64_t fallback);
 
 std::unique_ptr<IndexMethod> MakeBtreeMethod();
+std::unique_ptr<IndexMethod> MakeGinMethod();  // gin_index_method.cc
 
 // Process-wide; filled at startup before queries run.
 class IndexMethodRegistry {
  public:
-  // Holds B-tree from the start.
+  // Holds B-tree and GIN from the start.
   static IndexMethodRegistry& Global();
   void Add(std::unique_ptr<IndexMethod> method);
   const IndexMethod* Find(std::string_view name) const;

@@ -76,10 +76,26 @@ Result<std::vector<ColumnGenerator>> QueryGenerators(SqlRunner& runner, const st
   return out;
 }
 
+// pgvector is built into db9 but an extension in PostgreSQL: a dump whose
+// columns hold vectors creates it first, so psql can load it into a
+// PostgreSQL with pgvector installed (db9 takes the statement as a no-op).
+Result<std::string> ExtensionStatements(SqlRunner& runner) {
+  DB9_ASSIGN_OR_RETURN(
+      auto uses, runner.Query(std::string("SELECT 1 FROM pg_catalog.pg_attribute a "
+                                          "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+                                          "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+                                          "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                                          "WHERE t.typname IN ('vector', '_vector') AND ") +
+                              kUserSchemas + " LIMIT 1"));
+  return uses.rows.empty() ? std::string() : std::string("CREATE EXTENSION IF NOT EXISTS vector;\n");
+}
+
 Result<std::string> WriteDumpText(SqlRunner& runner, const std::string& database_name) {
   std::string out = "-- db9 dump of database \"" + database_name + "\"\n"
                     "-- Replay with `db9 db restore NAME FILE` or psql -f into an empty database.\n"
                     "BEGIN;\n";
+  DB9_ASSIGN_OR_RETURN(std::string extensions, ExtensionStatements(runner));
+  out += extensions;
 
   DB9_ASSIGN_OR_RETURN(auto schemas,
                        runner.Query(std::string("SELECT n.nspname FROM pg_catalog.pg_namespace n "

@@ -17,6 +17,7 @@ Needs: a built db9d/db9 (DB9_BUILD_DIR, default build/release), PostgreSQL 15
 initdb.
 """
 import argparse
+import contextlib
 import os
 import pathlib
 import re
@@ -125,6 +126,25 @@ def pgbench(url, script, clients, seconds, workdir):
     return float(match.group(1)), None
 
 
+@contextlib.contextmanager
+def servers():
+    """db9d with a database "bench" and a throwaway PostgreSQL 15, both
+    stopped and removed on exit: yields (workdir, Postgres, {"db9d": url,
+    "postgres15": url})."""
+    workdir = tempfile.mkdtemp(prefix="db9-bench-")
+    os.chmod(workdir, 0o755)
+    daemon, pg = Daemon(workdir), Postgres(workdir)
+    try:
+        daemon.start()
+        db = create_database(daemon, "bench")
+        pg.start()
+        yield workdir, pg, {"db9d": db.url.replace("localhost", "127.0.0.1"), "postgres15": pg.url}
+    finally:
+        daemon.stop()
+        pg.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
@@ -135,14 +155,7 @@ def main():
     parser.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES),
                         help="run only these cases")
     args = parser.parse_args()
-    workdir = tempfile.mkdtemp(prefix="db9-bench-")
-    os.chmod(workdir, 0o755)
-    daemon, pg = Daemon(workdir), Postgres(workdir)
-    try:
-        daemon.start()
-        db = create_database(daemon, "bench")
-        pg.start()
-        targets = {"db9d": db.url.replace("localhost", "127.0.0.1"), "postgres15": pg.url}
+    with servers() as (workdir, pg, targets):
         for name, url in targets.items():
             load(url, args.rows)
         print(f"{'case':<15}{'clients':>8}{'db9d tps':>12}{'pg15 tps':>12}{'db9/pg':>9}")
@@ -173,10 +186,6 @@ def main():
                 fmt = lambda v: f"{v:.0f}" if v else "failed"
                 print(f"{case:<15}{clients:>8}{fmt(ours):>12}{fmt(theirs):>12}{ratio:>9}",
                       flush=True)
-    finally:
-        daemon.stop()
-        pg.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -57,6 +57,9 @@ CREATE TABLE orders (
 CREATE INDEX orders_customer ON orders (customer_id);
 CREATE UNIQUE INDEX orders_no ON orders (order_no);
 CREATE INDEX orders_day_price ON orders (day DESC, price);
+CREATE INDEX orders_docb ON orders USING gin (docb);
+CREATE INDEX orders_docb_paths ON orders USING gin (docb jsonb_path_ops) WITH (fastupdate = off);
+CREATE INDEX customers_name ON customers (name) WITH (fillfactor = 80);
 CREATE TABLE events (
   id integer GENERATED ALWAYS AS IDENTITY (START WITH 500 INCREMENT BY 5) PRIMARY KEY,
   kind text NOT NULL
@@ -117,6 +120,11 @@ QUERIES = [
     "SELECT conname, contype FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class t "
     "ON t.oid = c.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
     "WHERE n.nspname = 'public' ORDER BY conname",
+    "SELECT id FROM orders WHERE docb @> '{\"b\": {}}' ORDER BY id",
+    "SELECT id FROM orders WHERE docb ? 'b' ORDER BY id",
+    "SELECT i.relname, pg_catalog.pg_get_indexdef(i.oid), i.reloptions FROM pg_catalog.pg_index x "
+    "JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid JOIN pg_catalog.pg_namespace n "
+    "ON n.oid = i.relnamespace WHERE n.nspname = 'public' ORDER BY i.relname",
     "SELECT i.relname, x.indisunique, x.indisprimary FROM pg_catalog.pg_index x "
     "JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid JOIN pg_catalog.pg_namespace n "
     "ON n.oid = i.relnamespace WHERE n.nspname = 'public' ORDER BY i.relname",

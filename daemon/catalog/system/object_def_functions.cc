@@ -1,6 +1,7 @@
 // pg_get_expr, pg_get_indexdef and pg_get_constraintdef: the SQL text of
 // defaults, indexes and constraints, in PostgreSQL's spelling (psql's \d
-// shows it; SQLAlchemy parses the foreign key text for ON DELETE).
+// shows it; SQLAlchemy parses the foreign key text for ON DELETE); and
+// pg_indexes, the view of the index texts.
 //
 // Expressions are kept as SQL text in the catalog (Column::default_expr,
 // Constraint::check_expr), in the form PostgreSQL's pretty printer gives.
@@ -139,9 +140,30 @@ Result<Value> ConstraintDef(const SystemContext& ctx, Oid oid, bool pretty) {
   return NullV(t::kText);
 }
 
+// pg_indexes: every index of a table with its pg_get_indexdef text (no
+// tablespaces here: NULL).
+Result<SystemRows> PgIndexesRows(const SystemContext& ctx) {
+  SystemRows rows;
+  for (const RelationEntry& r : AllRelations(ctx.catalog)) {
+    if (r.relkind != 'i' || r.table == nullptr) continue;
+    DB9_ASSIGN_OR_RETURN(Value def, IndexDef(ctx, r.oid, 0, false));
+    rows.push_back({NameV(NamespaceName(ctx.catalog, r.table->namespace_oid)), NameV(r.table->name),
+                    NameV(std::string(r.name)), NullV(t::kName), std::move(def)});
+  }
+  return rows;
+}
+
 }  // namespace
 
 Status RegisterObjectDefFunctions(SystemRegistry& r) {
+  SystemRelation pg_indexes;
+  pg_indexes.oid = 12043;
+  pg_indexes.name = "pg_indexes";
+  pg_indexes.relkind = 'v';
+  pg_indexes.columns = {{"schemaname", t::kName}, {"tablename", t::kName}, {"indexname", t::kName},
+                        {"tablespace", t::kName}, {"indexdef", t::kText}};
+  pg_indexes.rows = PgIndexesRows;
+  DB9_RETURN_IF_ERROR(r.AddRelation(std::move(pg_indexes)));
   // The expression columns (adbin, conbin, indpred ...) hold SQL text here.
   auto get_expr = [](const SystemContext&, const Args& args) -> Result<Value> {
     return TextV(args[0].as_string());

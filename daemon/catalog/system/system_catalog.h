@@ -31,7 +31,7 @@ Status RegisterPgDescription(SystemRegistry& registry);       // pg_description,
 Status RegisterPgSettings(SystemRegistry& registry);          // pg_settings
 Status RegisterInformationSchema(SystemRegistry& registry);   // information_schema.*
 Status RegisterCatalogFunctions(SystemRegistry& registry);    // pg_table_is_visible, format_type, ...
-Status RegisterObjectDefFunctions(SystemRegistry& registry);  // pg_get_indexdef, pg_get_constraintdef, pg_get_expr
+Status RegisterObjectDefFunctions(SystemRegistry& registry);  // pg_get_indexdef, pg_get_constraintdef, pg_get_expr, pg_indexes
 Status RegisterSessionFunctions(SystemRegistry& registry);    // version(), current_schema(), current_user ...
 Status RegisterProcFunctions(SystemRegistry& registry);       // pg_function_is_visible, pg_get_function_*
 Status RegisterPgDepend(SystemRegistry& registry);            // pg_depend (sequence ownership, views), pg_rewrite

@@ -12,6 +12,7 @@ std::span<const ModuleRegisterFn> BuiltinModules() {
       RegisterPatternMatching,   RegisterSimilarTo,        RegisterDatetimeFunctions,
       RegisterDatetimeConstructors, RegisterMiscFunctions,
       RegisterToChar,            RegisterNumericToChar,    RegisterArrayFunctions,
+      RegisterArrayContainment,
       RegisterAggregates,        RegisterStatisticsAggregates, RegisterEncodingFunctions,
       RegisterToDateNumber,      RegisterWindowFunctions,
       RegisterSeriesFunctions,   RegisterArraySetFunctions, RegisterPartitionFunctions, RegisterJsonFunctions,

@@ -25,6 +25,7 @@ Status RegisterMiscFunctions(Registries& r);      // misc_functions.cc
 Status RegisterToChar(Registries& r);             // to_char.cc
 Status RegisterNumericToChar(Registries& r);      // to_char_numeric.cc
 Status RegisterArrayFunctions(Registries& r);     // array_functions.cc
+Status RegisterArrayContainment(Registries& r);   // array_containment.cc
 Status RegisterAggregates(Registries& r);         // aggregates.cc
 Status RegisterStatisticsAggregates(Registries& r);  // statistics_aggregates.cc
 Status RegisterWindowFunctions(Registries& r);    // window_functions.cc

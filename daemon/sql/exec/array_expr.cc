@@ -14,6 +14,14 @@ Result<Value> ArrayExpr::Eval(ExecContext& ctx, const Row& row) const {
   return types::MakeArrayValue(type, types::ArrayValue::OneDim(element_type, std::move(items)));
 }
 
+// ARRAY['a', $1]: index lookups evaluate it once (doc ?| ARRAY[...]).
+bool ArrayExpr::IsRowIndependent() const {
+  for (const ExprPtr& e : elements) {
+    if (!e->IsRowIndependent()) return false;
+  }
+  return true;
+}
+
 Result<Value> ScalarArrayOpExpr::Eval(ExecContext& ctx, const Row& row) const {
   DB9_ASSIGN_OR_RETURN(Value x, left->Eval(ctx, row));
   DB9_ASSIGN_OR_RETURN(Value arr, array->Eval(ctx, row));

@@ -254,6 +254,7 @@ class ArrayExpr final : public Expr {
   ArrayExpr(std::vector<ExprPtr> elements, Oid element_type, Oid array_type)
       : Expr(array_type), elements(std::move(elements)), element_type(element_type) {}
   Result<Value> Eval(ExecContext& ctx, const Row& row) const override;
+  bool IsRowIndependent() const override;
   std::vector<ExprPtr> elements;
   Oid element_type;
 };

@@ -1,5 +1,6 @@
 #include "daemon/sql/planner/from_planner.h"
 
+#include "daemon/sql/exec/gin_scan_op.h"
 #include "daemon/sql/exec/lateral_join_op.h"
 #include "daemon/sql/planner/access_path.h"
 #include "daemon/sql/planner/column_use.h"
@@ -146,11 +147,13 @@ Result<OperatorPtr> PlanItem(Binder& binder, FromItem& item, const Scope* outer,
     }
     binder.TakeReferencedColumns();
     AccessPath path = ChooseAccessPath(*item.table, &predicates, binder.order_hint);
+    std::optional<GinPath> gin =
+        ChooseGinPath(binder.context().registries->types, *item.table, &path, &predicates);
     item.scan_order = RowOrder{ScanOrder(*item.table, path), path.backward};
     // No key range narrows the rows: an HNSW index may give them in the
     // order of a vector distance instead (vector_order_path.h).
     std::optional<VectorOrderPath> by_distance;
-    if (path.index == nullptr && !item.emit_row_key) {
+    if (path.index == nullptr && !gin && !item.emit_row_key) {
       by_distance = ChooseVectorOrderPath(binder, *item.table, local);
     }
     std::vector<bool> needed;
@@ -159,7 +162,9 @@ Result<OperatorPtr> PlanItem(Binder& binder, FromItem& item, const Scope* outer,
       for (size_t i = 0; i < item.table->columns.size(); ++i) names.push_back(item.scope.columns[i].name);
       needed = NeededColumns(*binder.column_use, names, item.alias);
     }
-    if (by_distance) {
+    if (gin) {
+      op = std::make_unique<GinScanOp>(item.table, std::move(*gin), item.emit_row_key, std::move(needed));
+    } else if (by_distance) {
       item.scan_order = RowOrder{{}, false, binder.order_hint.expression};
       op = std::make_unique<HnswScanOp>(item.table, std::move(*by_distance));
     } else {

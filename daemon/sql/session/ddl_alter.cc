@@ -62,6 +62,15 @@ Status DdlExecutor::CreateIndex(const pg_query::IndexStmt& stmt) {
     if (column == nullptr) {
       return Status::Error(sqlstate::kUndefinedColumn, "column \"" + e.name() + "\" does not exist");
     }
+    // An unordered method (GIN) would silently ignore an order: refuse it.
+    if (!method->supports_ordered_scans() && e.ordering() != pg_query::SORTBY_DEFAULT) {
+      return Status::Error(sqlstate::kFeatureNotSupported,
+                           "access method \"" + am + "\" does not support ASC/DESC options");
+    }
+    if (!method->supports_ordered_scans() && e.nulls_ordering() != pg_query::SORTBY_NULLS_DEFAULT) {
+      return Status::Error(sqlstate::kFeatureNotSupported,
+                           "access method \"" + am + "\" does not support NULLS FIRST/LAST options");
+    }
     bool desc = e.ordering() == pg_query::SORTBY_DESC;
     bool nulls_first = e.nulls_ordering() == pg_query::SORTBY_NULLS_FIRST ||
                        (e.nulls_ordering() != pg_query::SORTBY_NULLS_LAST && desc);
