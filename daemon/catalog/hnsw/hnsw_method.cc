@@ -11,9 +11,11 @@ constexpr int kDefaultM = 16;
 constexpr int kDefaultEfConstruction = 64;
 
 // pgvector's operator classes of vector, with fixed OIDs of ours (pgvector's
-// are assigned at CREATE EXTENSION). Each is its own family.
+// are assigned at CREATE EXTENSION). Each is its own family. None is the
+// default: pgvector makes CREATE INDEX ... USING hnsw name the distance, so
+// a dump loads into PostgreSQL only if it does too.
 constexpr OperatorClass kOpClasses[] = {
-    {12110, "vector_l2_ops", types::oid::kVector, 12114, true},
+    {12110, "vector_l2_ops", types::oid::kVector, 12114, false},
     {12111, "vector_ip_ops", types::oid::kVector, 12115, false},
     {12112, "vector_cosine_ops", types::oid::kVector, 12116, false},
     {12113, "vector_l1_ops", types::oid::kVector, 12117, false},

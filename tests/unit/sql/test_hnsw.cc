@@ -139,20 +139,22 @@ class HnswTest : public QObject {
              std::string("22023 value 1 out of bounds for option \"m\""));
     QCOMPARE(error("CREATE INDEX ON t USING hnsw (val vector_l2_ops) WITH (ef_construction = 1001)"),
              std::string("22023 value 1001 out of bounds for option \"ef_construction\""));
-    QCOMPARE(error("CREATE INDEX ON t USING hnsw (val) WITH (m = 16, ef_construction = 31)"),
+    QCOMPARE(error("CREATE INDEX ON t USING hnsw (val vector_l2_ops) WITH (m = 16, ef_construction = 31)"),
              std::string("22023 ef_construction must be greater than or equal to 2 * m"));
-    QCOMPARE(error("CREATE INDEX ON t USING hnsw (val) WITH (lists = 3)"),
+    QCOMPARE(error("CREATE INDEX ON t USING hnsw (val vector_l2_ops) WITH (lists = 3)"),
              std::string("22023 unrecognized parameter \"lists\""));
-    QCOMPARE(error("CREATE INDEX ON t USING hnsw (free)"),
+    QCOMPARE(error("CREATE INDEX ON t USING hnsw (free vector_l2_ops)"),
              std::string("XX000 column does not have dimensions"));
+    QCOMPARE(error("CREATE INDEX ON t USING hnsw (val)"),
+             std::string("42704 data type vector has no default operator class for access method \"hnsw\""));
     QCOMPARE(error("CREATE INDEX ON t USING hnsw (n)"),
              std::string("42704 data type integer has no default operator class for access method \"hnsw\""));
-    QCOMPARE(error("CREATE INDEX ON t USING hnsw (val, other)"),
+    QCOMPARE(error("CREATE INDEX ON t USING hnsw (val vector_l2_ops, other vector_l2_ops)"),
              std::string("0A000 access method \"hnsw\" does not support multicolumn indexes"));
     QCOMPARE(error("CREATE UNIQUE INDEX ON t USING hnsw (val)"),
              std::string("0A000 access method \"hnsw\" does not support unique indexes"));
     QVERIFY(f.Exec("CREATE TABLE wide (val vector(2001))").ok());
-    QCOMPARE(error("CREATE INDEX ON wide USING hnsw (val)"),
+    QCOMPARE(error("CREATE INDEX ON wide USING hnsw (val vector_l2_ops)"),
              std::string("XX000 column cannot have more than 2000 dimensions for hnsw index"));
     QVERIFY(f.Exec("CREATE INDEX ok ON t USING hnsw (val vector_ip_ops) WITH (m = 16, ef_construction = 32)").ok());
     QCOMPARE(f.Value("SELECT pg_get_indexdef('ok'::regclass)"),
@@ -210,7 +212,7 @@ class HnswTest : public QObject {
     QCOMPARE(f.Rows(nearest), (Rows{"[2,2,2]", "[9,9,9]"}));
     // Re-keying the rows (ADD PRIMARY KEY on a table without one) rebuilds it.
     QVERIFY(f.Exec("CREATE TABLE r (id int, val vector(3)); INSERT INTO r VALUES (1, '[1,1,1]'), (2, '[5,5,5]')").ok());
-    QVERIFY(f.Exec("CREATE INDEX r_idx ON r USING hnsw (val)").ok());
+    QVERIFY(f.Exec("CREATE INDEX r_idx ON r USING hnsw (val vector_l2_ops)").ok());
     QVERIFY(f.Exec("ALTER TABLE r ADD PRIMARY KEY (id)").ok());
     QCOMPARE(f.Rows("SELECT id FROM r ORDER BY val <-> '[4,4,4]' LIMIT 5"), (Rows{"2", "1"}));
     QVERIFY(f.Exec("DROP INDEX t_val_idx").ok());
