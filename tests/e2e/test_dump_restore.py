@@ -71,7 +71,7 @@ CREATE TABLE notes (
 );
 CREATE TABLE extra (
   a int, b text, t time, n numeric, f8 float8[], ch "char", flag boolean NOT NULL DEFAULT true,
-  price numeric(8,3) DEFAULT 0.5, PRIMARY KEY (a, b), UNIQUE (b, t)
+  price numeric(8,3) DEFAULT 0.5, flags bit(4), PRIMARY KEY (a, b), UNIQUE (b, t)
 );
 CREATE TABLE child (id int PRIMARY KEY, a int, b text,
   FOREIGN KEY (a, b) REFERENCES extra (a, b) ON UPDATE CASCADE ON DELETE SET NULL);
@@ -79,6 +79,7 @@ CREATE INDEX extra_t_desc ON extra (t DESC NULLS LAST, n);
 CREATE TABLE "Mixed Case" ("Id" serial PRIMARY KEY, "Weird ""col" text UNIQUE);
 INSERT INTO extra VALUES (1, 'x', '12:34:56.789', 'NaN', '{1.5,-0,Infinity}', 'z', false, 1.25),
   (2, 'y', NULL, -12.5e-10, NULL, NULL, true, NULL);
+UPDATE extra SET flags = B'1010' WHERE a = 1;
 INSERT INTO child VALUES (1, 1, 'x'), (2, NULL, NULL);
 INSERT INTO "Mixed Case" ("Weird ""col") VALUES ('one'), (NULL);
 INSERT INTO customers (email, name, code, vip) VALUES

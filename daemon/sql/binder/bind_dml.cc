@@ -162,9 +162,8 @@ Result<BoundQuery> Binder::BindInsert(const pg_query::InsertStmt& stmt) {
 
   // Target columns: positions in the table.
   std::vector<int> targets;
-  std::vector<int> target_locations;
   if (stmt.cols_size() == 0) {
-    for (size_t i = 0; i < table->columns.size(); ++i) targets.push_back(static_cast<int>(i)), target_locations.push_back(-1);
+    for (size_t i = 0; i < table->columns.size(); ++i) targets.push_back(static_cast<int>(i));
   } else {
     for (const pg_query::Node& n : stmt.cols()) {
       const pg_query::ResTarget& rt = n.res_target();
@@ -178,7 +177,6 @@ Result<BoundQuery> Binder::BindInsert(const pg_query::InsertStmt& stmt) {
         }
       }
       targets.push_back(pos);
-      target_locations.push_back(rt.location());
     }
   }
 
@@ -190,6 +188,22 @@ Result<BoundQuery> Binder::BindInsert(const pg_query::InsertStmt& stmt) {
       DB9_ASSIGN_OR_RETURN(defaults[i], DefaultFor(*this, table->columns[i]));
     }
     return defaults[i];
+  };
+
+  // The given values fill the target columns in order. Without a column
+  // list they may stop early, and the remaining columns take their
+  // defaults, as in PostgreSQL; with one they must match it.
+  auto fit_targets = [&](size_t given) -> Status {
+    if (given > targets.size()) {
+      return Status::Error(sqlstate::kSyntaxError, "INSERT has more expressions than target columns");
+    }
+    if (given < targets.size()) {
+      if (stmt.cols_size() > 0) {
+        return Status::Error(sqlstate::kSyntaxError, "INSERT has more target columns than expressions");
+      }
+      targets.resize(given);
+    }
+    return Status::OK();
   };
 
   OperatorPtr source;
@@ -213,14 +227,13 @@ Result<BoundQuery> Binder::BindInsert(const pg_query::InsertStmt& stmt) {
   } else if (simple_values) {
     // VALUES rows are coerced straight to the column types (DEFAULT allowed).
     std::vector<std::vector<ExprPtr>> rows;
-    for (const pg_query::Node& list : stmt.select_stmt().select_stmt().values_lists()) {
+    const auto& lists = stmt.select_stmt().select_stmt().values_lists();
+    for (const pg_query::Node& list : lists) {
       const auto& items = list.list().items();
-      if (static_cast<size_t>(items.size()) > targets.size()) {
-        return Status::Error(sqlstate::kSyntaxError, "INSERT has more expressions than target columns");
+      if (items.size() != lists[0].list().items_size()) {
+        return Status::Error(sqlstate::kSyntaxError, "VALUES lists must all be the same length");
       }
-      if (static_cast<size_t>(items.size()) < targets.size()) {
-        return Status::Error(sqlstate::kSyntaxError, "INSERT has more target columns than expressions");
-      }
+      DB9_RETURN_IF_ERROR(fit_targets(items.size()));
       std::vector<ExprPtr> row(n);
       for (size_t j = 0; j < targets.size(); ++j) {
         const pg_query::Node& item = items[j];
@@ -243,12 +256,7 @@ Result<BoundQuery> Binder::BindInsert(const pg_query::InsertStmt& stmt) {
     source = std::make_unique<ValuesOp>(std::move(rows), row_columns);
   } else {
     DB9_ASSIGN_OR_RETURN(BoundQuery q, BindSelect(stmt.select_stmt().select_stmt(), nullptr));
-    if (q.columns.size() > targets.size()) {
-      return Status::Error(sqlstate::kSyntaxError, "INSERT has more expressions than target columns");
-    }
-    if (q.columns.size() < targets.size()) {
-      return Status::Error(sqlstate::kSyntaxError, "INSERT has more target columns than expressions");
-    }
+    DB9_RETURN_IF_ERROR(fit_targets(q.columns.size()));
     std::vector<ExprPtr> row(n);
     for (size_t j = 0; j < targets.size(); ++j) {
       const catalog::Column& c = table->columns[targets[j]];
