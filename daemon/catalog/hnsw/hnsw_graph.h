@@ -20,6 +20,8 @@
 #include <span>
 #include <vector>
 
+#include "daemon/catalog/hnsw/writer_first_mutex.h"
+
 namespace db9::catalog::hnsw {
 
 // The distances of pgvector's operator classes, computed by the vector
@@ -71,7 +73,7 @@ class HnswGraph {
   const size_t m_;
   const int ef_construction_;
   const double level_scale_;  // 1 / ln(m)
-  mutable std::shared_mutex mutex_;
+  mutable WriterFirstMutex mutex_;
   std::vector<std::unique_ptr<Node>> nodes_;
   uint32_t entry_ = 0;
   int top_layer_ = -1;  // -1: empty

@@ -11,7 +11,8 @@ namespace {
 // The payload's floats (the vector type's layout: host-order float32).
 std::vector<float> Floats(std::string_view payload) {
   std::vector<float> out(payload.size() / sizeof(float));
-  std::memcpy(out.data(), payload.data(), out.size() * sizeof(float));
+  // A NULL's payload is empty, and may have no data pointer to copy from.
+  if (!out.empty()) std::memcpy(out.data(), payload.data(), out.size() * sizeof(float));
   return out;
 }
 

@@ -26,6 +26,7 @@
 
 #include "daemon/catalog/catalog.h"
 #include "daemon/catalog/hnsw/hnsw_graph.h"
+#include "daemon/catalog/hnsw/writer_first_mutex.h"
 
 namespace db9::catalog::hnsw {
 
@@ -53,7 +54,7 @@ class HnswIndex {
   void AddLocked(std::string_view row_key_suffix, std::string_view payload);
 
   HnswGraph graph_;
-  mutable std::shared_mutex mutex_;  // guards the maps below; taken before graph_'s
+  mutable WriterFirstMutex mutex_;  // guards the maps below; taken before graph_'s
   std::vector<std::string> suffixes_;                                  // by node id
   std::unordered_map<std::string, std::vector<uint32_t>> nodes_of_row_;  // suffix -> nodes
   std::set<std::string> unordered_;
